@@ -1,0 +1,147 @@
+package org.paper2code.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paper2code.emit.Artifact;
+import org.paper2code.emit.EmitOptions;
+import org.paper2code.emit.Emitter;
+import org.paper2code.emit.Formats;
+import org.paper2code.graph.Graph;
+import org.paper2code.graph.GraphJson;
+import org.paper2code.graph.GraphSource;
+import org.paper2code.graph.GraphValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convert IN... --to TARGET [-o OUT]}: model definitions or graph documents to code, graphs or MEX. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Converts graph documents (paper2code-graph/1), Caffe prototxt or Keras model JSON",
+                "into Keras, Caffe, PyTorch, MEX or a graph document. Inputs are validated first."})
+public final class ConvertCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files")
+    List<Path> inputs;
+
+    @Option(names = "--to", required = true, paramLabel = "TARGET",
+            description = "graph, keras, keras-json, caffe, pytorch, mex (Turtle), mex-jsonld")
+    String target;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "output folder (one subfolder per input when there are several); without it the main file is printed")
+    Path output;
+
+    @Option(names = "--base-iri", paramLabel = "IRI", description = "namespace for MEX resources (default ${DEFAULT-VALUE})")
+    String baseIri = EmitOptions.DEFAULT_BASE_IRI;
+
+    @Option(names = "--json", description = "print a machine-readable summary instead of file contents")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Emitter emitter;
+        try {
+            emitter = Formats.emitter(target, new EmitOptions(baseIri, null));
+        } catch (IllegalArgumentException e) {
+            err.println("paper2code convert: " + e.getMessage());
+            return Main.USAGE;
+        }
+        OutputFolder folder = output == null ? null : new OutputFolder(output);
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        int failed = 0;
+        for (Path in : inputs) {
+            ObjectNode r = results.addObject().put("file", in.toString());
+            try {
+                List<Artifact> artifacts = emitter.emit(load(in));
+                List<String> written = new ArrayList<>();
+                for (Artifact a : artifacts) {
+                    if (folder != null) {
+                        String rel = inputs.size() > 1 ? stem(in) + "/" + a.fileName() : a.fileName();
+                        written.add(folder.write(rel, a.content()).toString());
+                    }
+                }
+                r.put("ok", true);
+                ArrayNode files = r.putArray("artifacts");
+                for (int i = 0; i < artifacts.size(); i++) {
+                    ObjectNode f = files.addObject().put("name", artifacts.get(i).fileName());
+                    if (folder != null) {
+                        f.put("path", written.get(i));
+                    } else if (json) {
+                        f.put("content", artifacts.get(i).content());
+                    }
+                }
+                if (!json && folder == null) {
+                    out.print(artifacts.get(0).content());
+                    out.flush();
+                } else if (!json) {
+                    written.forEach(w -> err.println("wrote " + w));
+                }
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                String msg = in + ": " + message(e);
+                r.put("ok", false).put("error", msg);
+                err.println("paper2code convert: " + msg);
+            }
+        }
+        if (json) {
+            out.println(GraphJson.MAPPER.writeValueAsString(results));
+            out.flush();
+        }
+        if (failed == 0) {
+            return Main.OK;
+        }
+        return inputs.size() == 1 ? Main.USAGE : Main.SOME_FAILED;
+    }
+
+    static Graph load(Path in) throws IOException {
+        String text = readText(in);
+        Graph g = Formats.read(text, in.getFileName().toString());
+        if (g.source() == null) {
+            g = g.withSource(GraphSource.ofFile(in.getFileName().toString()));
+        }
+        new GraphValidator().check(g);
+        return g;
+    }
+
+    static String readText(Path in) throws IOException {
+        if (Files.isDirectory(in)) {
+            throw new IOException("is a folder, not a file");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(in))).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text (a binary file?)");
+        }
+    }
+
+    static String message(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        String s = dot > 0 ? n.substring(0, dot) : n;
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

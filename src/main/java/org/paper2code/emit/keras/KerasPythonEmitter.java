@@ -1,0 +1,23 @@
+package org.paper2code.emit.keras;
+
+import java.util.List;
+import org.paper2code.emit.Artifact;
+import org.paper2code.emit.EmitOptions;
+import org.paper2code.emit.Emitter;
+import org.paper2code.graph.Graph;
+
+/** Placeholder until this emitter lands: every call fails with a clear message. */
+public final class KerasPythonEmitter implements Emitter {
+    public KerasPythonEmitter(EmitOptions options) {
+    }
+
+    @Override
+    public String target() {
+        return "keras";
+    }
+
+    @Override
+    public List<Artifact> emit(Graph graph) {
+        throw new UnsupportedOperationException("KerasPythonEmitter is not built yet");
+    }
+}
