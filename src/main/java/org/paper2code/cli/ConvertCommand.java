@@ -34,9 +34,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "input files")
     List<Path> inputs;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET",
-            description = "graph, keras, keras-json, caffe, pytorch, mex (Turtle), mex-jsonld")
-    String target;
+    @Option(names = "--to", required = true, split = ",", paramLabel = "TARGET",
+            description = {"graph, keras, keras-json, caffe, pytorch, mex (Turtle), mex-jsonld, or all;",
+                    "several separated by commas (then -o is required)"})
+    List<String> targets;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "output folder (one subfolder per input when there are several); without it the main file is printed")
@@ -55,24 +56,43 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Emitter emitter;
+        List<Emitter> emitters = new ArrayList<>();
         try {
-            emitter = Formats.emitter(target, new EmitOptions(baseIri, null));
+            List<String> names = targets.contains("all") ? Formats.targets() : targets;
+            for (String t : names) {
+                emitters.add(Formats.emitter(t, new EmitOptions(baseIri, null)));
+            }
         } catch (IllegalArgumentException e) {
             err.println("paper2code convert: " + e.getMessage());
             return Main.USAGE;
         }
+        if (emitters.size() > 1 && output == null) {
+            err.println("paper2code convert: several targets need an output folder (-o OUT)");
+            return Main.USAGE;
+        }
         OutputFolder folder = output == null ? null : new OutputFolder(output);
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        java.util.Set<String> usedStems = new java.util.HashSet<>();
         int failed = 0;
         for (Path in : inputs) {
             ObjectNode r = results.addObject().put("file", in.toString());
             try {
-                List<Artifact> artifacts = emitter.emit(load(in));
+                Graph graph = load(in);
+                String folderName = stem(in);
+                for (int n = 2; !usedStems.add(folderName); n++) {
+                    folderName = stem(in) + "-" + n;
+                }
+                List<Artifact> artifacts = new ArrayList<>();
+                for (Emitter emitter : emitters) {
+                    artifacts.addAll(emitter.emit(graph));
+                }
+                if (artifacts.stream().map(Artifact::fileName).distinct().count() < artifacts.size()) {
+                    throw new IllegalStateException("targets " + targets + " write files of the same name");
+                }
                 List<String> written = new ArrayList<>();
                 for (Artifact a : artifacts) {
                     if (folder != null) {
-                        String rel = inputs.size() > 1 ? stem(in) + "/" + a.fileName() : a.fileName();
+                        String rel = inputs.size() > 1 || emitters.size() > 1 ? folderName + "/" + a.fileName() : a.fileName();
                         written.add(folder.write(rel, a.content()).toString());
                     }
                 }
