@@ -34,8 +34,10 @@ import org.paper2code.graph.Topology;
  * <li>A predicted edge a&rarr;b is correct when a and b are paired with truth layers A and B
  *     and the truth has the edge A&rarr;B. Edges are counted once per distinct pair.</li>
  * <li>Parameter accuracy: over paired layers, each key of {@link #PARAM_KEYS} that the truth
- *     layer sets explicitly is correct when the prediction's value (catalogue defaults applied,
- *     so an unset stride counts as 1) is numerically equal.</li>
+ *     layer sets explicitly, and does not list in its {@code inferred} parameter (a value the
+ *     annotator had to supply because the figure does not state it), is correct when the
+ *     prediction's value (catalogue defaults applied, so an unset stride counts as 1) is
+ *     numerically equal.</li>
  * <li>The graph is <b>exact</b> when every node and edge is matched with no extras.</li>
  * </ol>
  */
@@ -97,7 +99,7 @@ public final class GraphMatcher {
             Layer pl = pByName.get(e.getKey());
             Layer tl = tByName.get(e.getValue());
             for (String key : PARAM_KEYS) {
-                if (tl.has(key)) {
+                if (tl.has(key) && !inferred(tl).contains(key)) {
                     params = params.plus(sameNumber(LayerParams.of(pl).get(key), tl.param(key)));
                 }
             }
@@ -128,6 +130,11 @@ public final class GraphMatcher {
             }
         }
         return compared == 0 ? 0 : (double) differ / compared;
+    }
+
+    /** The parameter names a layer marks as inferred (common parameter {@code inferred}). */
+    static List<String> inferred(Layer l) {
+        return l.param("inferred") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     static boolean sameNumber(Object x, Object y) {

@@ -135,6 +135,18 @@ class GraphMatcherTest {
     }
 
     @Test
+    void inferredTruthParametersAreNotScored() {
+        List<Layer> t = new ArrayList<>(truth().layers());
+        // the figure does not state c2's kernel: the annotator supplied it and marked it inferred
+        t.set(3, t.get(3).withParam("inferred", List.of("kernel_row")));
+        new GraphValidator().check(new Graph(t));
+        List<Layer> p = new ArrayList<>(truth().layers());
+        p.set(3, p.get(3).withParam("kernel_row", 5));
+        GraphMatcher.Match m = matcher.match(new Graph(p), new Graph(t));
+        assertEquals(new Ratio(6, 6), m.params());
+    }
+
+    @Test
     void extraLayerIsAFalsePositiveAndBreaksExactness() {
         List<Layer> layers = new ArrayList<>(truth().layers());
         layers.set(4, Layer.of("Flatten", "flat", Map.of(), "drop"));
