@@ -1,0 +1,77 @@
+package org.paper2code.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paper2code.graph.GraphJson;
+
+/** {@code paper2code eval} on the small truth folders in test resources. */
+class EvalCommandTest {
+    private static final String RES = "src/test/resources/org/paper2code/eval/";
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void printsTablesAndWritesReports(@TempDir Path tmp) throws Exception {
+        Path md = tmp.resolve("reports/real.md");
+        Path json = tmp.resolve("reports/real.json");
+        Run r = run("eval", RES + "corpus", "--report", md.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("## Figure scores"), r.out());
+        assertTrue(r.out().contains("| overall | 4 | not run |"), r.out());
+        assertTrue(r.out().contains("skipped `figures/no_image`: image not found"), r.out());
+        assertEquals(r.out(), Files.readString(md), "the Markdown report is what was printed");
+        JsonNode j = GraphJson.MAPPER.readTree(Files.readString(json));
+        assertEquals("paper2code-eval/1", j.path("format").asText());
+        assertEquals(1, j.at("/truth/papers").asInt());
+        assertEquals(1, j.at("/truth/hyperparameter_keys/batch_size").asInt());
+        assertEquals("not run", j.at("/scores/overall/edges").asText());
+        try (var s = Files.list(tmp.resolve("reports"))) {
+            assertEquals(2, s.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void corruptTruthIsNamedWithItsReasonAndTheRestGoesOn() {
+        Run r = run("eval", RES + "corpus-bad");
+        assertEquals(Main.SOME_FAILED, r.code());
+        assertTrue(r.out().contains("unusable truth `figures/broken.truth.json`: malformed truth JSON at line 1"), r.out());
+        assertTrue(r.out().contains("unusable truth `figures/bad_graph.truth.json`: graph: invalid graph:"), r.out());
+        assertTrue(r.out().contains("'nowhere'"), r.out());
+        assertTrue(r.err().contains("figures/broken.truth.json"), r.err());
+        // the good file is still counted
+        assertTrue(r.out().contains("| neurons | 1 | 1 | 3 | 2 | 1 |"), r.out());
+    }
+
+    @Test
+    void missingFolderIsAUsageError() {
+        Run r = run("eval", RES + "no-such-folder");
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("not a folder"), r.err());
+    }
+}
