@@ -99,7 +99,16 @@ public final class LayerCatalogue {
         Object def = null;
         JsonNode d = p.get("default");
         if (d != null && !d.isNull()) {
-            def = d.isTextual() ? d.asText() : d.isBoolean() ? d.asBoolean() : d.isIntegralNumber() ? d.asInt() : d.asDouble();
+            // one branch per type: a nested ?: would promote the ints to double
+            if (d.isTextual()) {
+                def = d.asText();
+            } else if (d.isBoolean()) {
+                def = d.asBoolean();
+            } else if (d.isIntegralNumber()) {
+                def = d.asInt();
+            } else {
+                def = d.asDouble();
+            }
         }
         List<String> values = new ArrayList<>();
         p.path("values").forEach(v -> values.add(v.asText()));

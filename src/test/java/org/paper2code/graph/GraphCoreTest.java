@@ -181,6 +181,15 @@ class GraphCoreTest {
     }
 
     @Test
+    void defaultsKeepTheirTypes() {
+        LayerParams p = LayerParams.of(Layer.of("Conv2D", "c", Map.of("filters", 8, "kernel_row", 3)));
+        assertEquals(Integer.valueOf(1), p.get("stride_col"), "int default stays an Integer");
+        assertEquals(Integer.valueOf(3), p.get("kernel_col"), "=kernel_row reference");
+        assertEquals(Boolean.TRUE, p.get("use_bias"));
+        assertEquals(0.5, LayerParams.of(Layer.of("Dropout", "d", Map.of())).get("rate"));
+    }
+
+    @Test
     void everyCatalogueTypeHasADescribedShapeRuleAndParams() {
         LayerCatalogue c = LayerCatalogue.standard();
         assertTrue(c.all().size() >= 37);
