@@ -233,9 +233,35 @@ final class TorchLayers {
         }
         if (ceil && !pad.anySame()) {
             m.append(", ceil_mode=True");
+            checkCeilRounding(s, kernel, stride, pad.before());
         }
         m.append(")");
         return TorchLayer.of(sequential(padModule, m.toString()), call(s)).withNote(note);
+    }
+
+    /**
+     * PyTorch drops a last window that would start in the right padding or beyond the input
+     * always; Caffe (our shape rule) only when there is padding. They differ only when the
+     * kernel is smaller than the stride; then the code would not give the graph's shape.
+     */
+    private static void checkCeilRounding(Site s, List<Integer> kernel, List<Integer> stride, List<Integer> pad) {
+        for (int i = 0; i < kernel.size(); i++) {
+            int in = s.in().dim(i + 1);
+            if (in == Shape.UNKNOWN) {
+                continue;
+            }
+            int k = kernel.get(i);
+            int st = stride.get(i);
+            int p = pad.get(i);
+            int out = Math.floorDiv(in + 2 * p - k + st - 1, st) + 1;
+            if ((long) (out - 1) * st >= in + p) {
+                out--;
+            }
+            if (out != s.output().dim(i + 1)) {
+                throw s.unsupported("PyTorch's ceil_mode gives " + out + " outputs along axis " + (i + 1) + " where Caffe's rounding gives "
+                        + s.output().dim(i + 1) + " (kernel " + k + " smaller than stride " + st + ")");
+            }
+        }
     }
 
     private static TorchLayer globalPool(Site s) {

@@ -73,6 +73,10 @@ class PyTorchEmitterTest {
         e = assertThrows(UnsupportedLayerException.class, () -> emit(deconv));
         assertTrue(e.getMessage().contains("'up'") && e.getMessage().contains("output_padding"), e.getMessage());
 
+        Graph pool = image(Layer.of("Pooling2D", "sparse", Map.of("kernel_row", 1, "stride_row", 3, "ceil_mode", true), "data"));
+        e = assertThrows(UnsupportedLayerException.class, () -> emit(pool));
+        assertTrue(e.getMessage().contains("'sparse'") && e.getMessage().contains("ceil_mode"), e.getMessage());
+
         Graph free = new Graph(List.of(Layer.of("Input", "x", Map.of("output_shape", List.of(-1, 20))),
                 Layer.of("Conv1D", "conv", Map.of("filters", 4, "kernel_row", 3), "x")));
         e = assertThrows(UnsupportedLayerException.class, () -> emit(free));

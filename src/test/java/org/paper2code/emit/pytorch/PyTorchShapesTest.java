@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -47,23 +49,43 @@ class PyTorchShapesTest {
         }
     }
 
+    /** Per fixture: the generated code and what its {@code --shapes-json} run printed, or the error. */
+    private static final Map<String, String> CODE = new HashMap<>();
+    private static JsonNode runs;
+
+    /**
+     * Emits every fixture into its own folder, then runs each file's {@code __main__} with
+     * {@code --shapes-json} in one Python process (torch is imported once: the class stays
+     * fast on a shared 2-core machine).
+     */
     @BeforeAll
-    static void torch() {
+    static void emitAndRunAll(@TempDir Path dir) throws IOException {
         TorchRunner.requireTorch();
+        ObjectNode files = GraphJson.MAPPER.createObjectNode();
+        for (String name : fixtures().toList()) {
+            String code = new PyTorchEmitter(EmitOptions.defaults()).emit(fixture(name)).get(0).content();
+            CODE.put(name, code);
+            Path file = Files.createDirectories(dir.resolve(name)).resolve("model.py");
+            Files.writeString(file, code);
+            files.put(name, file.toString());
+        }
+        Files.writeString(dir.resolve("files.json"), files.toString());
+        Files.writeString(dir.resolve("run_all.py"), RUN_ALL);
+        TorchRunner.Result r = TorchRunner.run(dir, List.of("run_all.py", "files.json"), 300);
+        assertEquals(0, r.exitCode(), () -> "the Python driver failed:\n" + r.stderr());
+        runs = GraphJson.MAPPER.readTree(r.stdout());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void pytorchAgreesWithShapeInference(String name, @TempDir Path dir) throws IOException {
+    void pytorchAgreesWithShapeInference(String name) throws IOException {
         Graph graph = fixture(name);
         Map<String, Shape> ours = new GraphValidator().check(graph);
-        String code = new PyTorchEmitter(EmitOptions.defaults()).emit(graph).get(0).content();
-        Path file = dir.resolve("model.py");
-        Files.writeString(file, code);
-
-        TorchRunner.Result r = TorchRunner.run(dir, List.of("model.py", "--shapes-json"), 120);
-        assertEquals(0, r.exitCode(), () -> name + ": generated model failed:\n" + r.stderr() + "\n--- model.py ---\n" + code);
-        JsonNode traced = GraphJson.MAPPER.readTree(r.stdout());
+        String code = CODE.get(name);
+        JsonNode run = runs.get(name);
+        assertTrue(run.get("ok").asBoolean(), () -> name + ": generated model failed:\n" + run.path("error").asText()
+                + "\n--- model.py ---\n" + code);
+        JsonNode traced = GraphJson.MAPPER.readTree(run.get("stdout").asText());
 
         List<String> mismatches = new ArrayList<>();
         Set<String> graphNames = new HashSet<>();
@@ -85,6 +107,28 @@ class PyTorchShapesTest {
         assertTrue(mismatches.isEmpty(), () -> name + ": shapes disagree:\n  " + String.join("\n  ", mismatches)
                 + "\n--- model.py ---\n" + code);
     }
+
+    /** Runs each file as {@code python3 model.py --shapes-json} would, collecting stdout or the traceback. */
+    static final String RUN_ALL = """
+            import contextlib
+            import io
+            import json
+            import runpy
+            import sys
+            import traceback
+
+            results = {}
+            for name, path in json.load(open(sys.argv[1])).items():
+                out = io.StringIO()
+                sys.argv = [path, "--shapes-json"]
+                try:
+                    with contextlib.redirect_stdout(out):
+                        runpy.run_path(path, run_name="__main__")
+                    results[name] = {"ok": True, "stdout": out.getvalue()}
+                except BaseException:
+                    results[name] = {"ok": False, "error": traceback.format_exc()}
+            print(json.dumps(results))
+            """;
 
     private static boolean matches(Shape ours, JsonNode torch) {
         if (!torch.isArray() || torch.size() != ours.rank()) {
