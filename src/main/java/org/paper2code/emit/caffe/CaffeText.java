@@ -52,7 +52,8 @@ public final class CaffeText {
             TextFormat.Parser.newBuilder().setParseInfoTreeBuilder(tree).build().merge(text, b);
         } catch (TextFormat.ParseException e) {
             // the library prefixes "line:column: "; restate it in words
-            String reason = e.getMessage().replaceFirst("^-?\\d+:-?\\d+: ", "");
+            String reason = e.getMessage().replaceFirst("^-?\\d+:-?\\d+: ", "")
+                    .replaceAll("\\s*\\n\\s*(-?\\d+:-?\\d+:)?\\s*", " ").strip();
             throw new ImportException(sourceName + ": line " + e.getLine() + ", column " + e.getColumn() + ": " + reason, e);
         }
     }
