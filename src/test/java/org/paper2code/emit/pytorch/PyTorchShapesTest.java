@@ -130,7 +130,7 @@ class PyTorchShapesTest {
             print(json.dumps(results))
             """;
 
-    private static boolean matches(Shape ours, JsonNode torch) {
+    static boolean matches(Shape ours, JsonNode torch) {
         if (!torch.isArray() || torch.size() != ours.rank()) {
             return false;
         }
