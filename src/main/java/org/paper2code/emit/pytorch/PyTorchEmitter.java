@@ -43,7 +43,7 @@ public final class PyTorchEmitter implements Emitter {
 
     @Override
     public List<Artifact> emit(Graph graph) {
-        return List.of(new Artifact("model.py", new Writer(graph, new GraphValidator().check(graph)).write()));
+        return List.of(new Artifact("pytorch_model.py", new Writer(graph, new GraphValidator().check(graph)).write()));
     }
 
     String className(Graph graph) {
