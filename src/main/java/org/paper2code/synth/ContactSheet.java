@@ -14,7 +14,7 @@ public final class ContactSheet {
     public static final int THUMB_W = 220;
     public static final int THUMB_H = 150;
     public static final int PER_ROW = 6;
-    private static final int LABEL_W = 130;
+    private static final int LABEL_W = 150;
     private static final int GAP = 8;
 
     private ContactSheet() {
@@ -57,7 +57,7 @@ public final class ContactSheet {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(0xF4F4F4));
         g.fillRect(0, 0, w, h);
-        g.setFont(new Font("SansSerif", Font.BOLD, 16));
+        g.setFont(new Font("SansSerif", Font.BOLD, 15));
         for (int i = 0; i < styles.length; i++) {
             int y = GAP + i * (THUMB_H + GAP);
             g.setColor(Color.DARK_GRAY);

@@ -106,8 +106,13 @@ public final class CorpusSynth {
                 final int index = i;
                 jobs.add(pool.submit(() -> {
                     String id = figureId(index);
-                    FigureFactory.Figure f = factory.make(id, styleOf(seed, index), figureSeed(index),
-                            "paper2code corpus synth seed=" + seed + " item=" + index);
+                    FigureFactory.Figure f;
+                    try {
+                        f = factory.make(id, styleOf(seed, index), figureSeed(index),
+                                "paper2code corpus synth seed=" + seed + " item=" + index);
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("figure " + id + " (seed " + seed + "): " + e.getMessage(), e);
+                    }
                     out.write("figures/" + f.fileName(), f.bytes());
                     out.write("figures/" + id + ".truth.json", TruthJson.write(f.truth()));
                     if (wanted.contains(index)) {
@@ -119,8 +124,13 @@ public final class CorpusSynth {
             for (int p = 0; p < papers; p++) {
                 final int index = p;
                 jobs.add(pool.submit(() -> {
-                    PaperFactory.Paper paper = new PaperFactory(factory).make(paperId(index), index, paperSeed(index),
-                            "paper2code corpus synth seed=" + seed + " paper=" + index);
+                    PaperFactory.Paper paper;
+                    try {
+                        paper = new PaperFactory(factory).make(paperId(index), index, paperSeed(index),
+                                "paper2code corpus synth seed=" + seed + " paper=" + index);
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("paper " + paperId(index) + " (seed " + seed + "): " + e.getMessage(), e);
+                    }
                     out.write("papers/" + paper.id() + ".pdf", paper.pdf());
                     out.write("papers/" + paper.id() + ".truth.json", TruthJson.write(paper.truth()));
                     return paper.truth().figures().size();

@@ -29,7 +29,7 @@ final class GraphBuilder {
     String add(String type, String prefix, Map<String, Object> params, String... from) {
         int n = counters.merge(prefix, 1, Integer::sum);
         String name = prefix + n;
-        List<String> inputs = from.length > 0 ? List.of(from) : last == null ? List.of() : List.of(last);
+        List<String> inputs = from.length > 0 ? List.of(from) : last == null || type.equals("Input") ? List.of() : List.of(last);
         layers.add(new Layer(type, name, params, inputs));
         last = name;
         return name;

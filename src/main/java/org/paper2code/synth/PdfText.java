@@ -4,7 +4,6 @@ import java.awt.Font;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -12,13 +11,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Text with the standard 14 PDF fonts (nothing embedded, so the bytes stay stable): Java's
- * logical families map to Helvetica, Times and Courier; Greek letters go through the Symbol
+ * logical families map to Helvetica, Times and Courier; Greek letters (those in GREEK) go through the Symbol
  * font, so "β1 = 0.9" extracts as written.
  */
 final class PdfText {
     private static final PDFont SYMBOL = new PDType1Font(Standard14Fonts.FontName.SYMBOL);
-    private static final Map<Character, Character> GREEK = Map.of('α', 'a', 'β', 'b', 'γ', 'g', 'ε', 'e', 'η', 'h', 'λ', 'l',
-            'μ', 'm');
+    private static final java.util.Set<Character> GREEK = java.util.Set.of('α', 'β', 'γ', 'ε', 'η', 'λ', 'μ');
     private static final Map<String, PDFont> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PdfText() {
@@ -46,13 +44,13 @@ final class PdfText {
         StringBuilder b = new StringBuilder();
         boolean sym = false;
         for (char ch : s.toCharArray()) {
-            boolean isSym = GREEK.containsKey(ch);
+            boolean isSym = GREEK.contains(ch);
             if (isSym != sym && b.length() > 0) {
                 out.add(new Run(b.toString(), sym));
                 b.setLength(0);
             }
             sym = isSym;
-            b.append(isSym ? GREEK.get(ch) : safe(ch));
+            b.append(isSym ? ch : safe(ch));
         }
         if (b.length() > 0) {
             out.add(new Run(b.toString(), sym));
