@@ -125,7 +125,7 @@ public final class Box2DRenderer implements FigureRenderer {
             }
             flow += rankSize[i] + gapRank;
         }
-        double totalFlow = flow - gapRank + margin;
+        double totalFlow = flow - gapRank + margin + (variant == 3 ? gapRank : 0);
         double totalAcross = maxSpan + 2 * margin + 2 * laneRoom;
         // edges first so boxes cover line ends
         Map<String, Box> blobs = new HashMap<>();
@@ -151,8 +151,10 @@ public final class Box2DRenderer implements FigureRenderer {
                 xs = vertical ? new double[] {s.x() + s.w() / 2, t.x() + t.w() / 2} : new double[] {s.x() + s.w(), t.x()};
                 ys = vertical ? new double[] {s.y() + s.h(), t.y()} : new double[] {s.y() + s.h() / 2, t.y() + t.h() / 2};
             } else {
-                boolean side = skipIndex % 2 == 0;
-                double off = 12 + 10 * (skipIndex / 2 % 4);
+                // route on the side of the figure the source is on, so the line crosses no sibling
+                double centre = across0 + maxSpan / 2;
+                boolean side = vertical ? s.x() + s.w() / 2 >= centre - 1 : s.y() + s.h() / 2 >= centre - 1;
+                double off = 12 + 10 * (skipIndex % 4);
                 skipIndex++;
                 if (vertical) {
                     double lane = side ? extreme(boxes, lay, e, true, true) + off : extreme(boxes, lay, e, true, false) - off;
