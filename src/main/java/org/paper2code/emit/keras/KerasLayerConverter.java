@@ -134,7 +134,9 @@ final class KerasLayerConverter {
             case "UpSampling2D" -> upsample(c);
             case "ZeroPadding2D" -> padCrop(c, "ZeroPadding2D", "padding", "pad");
             case "Cropping2D" -> padCrop(c, "Crop2D", "cropping", "crop");
-            case "Lambda" -> lambda(c, lambdaShape(c), "Keras Lambda layer; its code is not imported");
+            case "Lambda" -> lambda(c, lambdaShape(c), c.get("note") != null && c.get("note").isTextual()
+                    ? c.get("note").asText() : "Keras Lambda layer; its code is not imported");
+            case "LRN" -> lrn(c);
             case "ClusteringLayer" -> lambda(c, List.of(c.integer("output_dim", "n_clusters")),
                     "DEC ClusteringLayer (custom Keras layer): soft assignment of the embedding to "
                             + c.integer("output_dim", "n_clusters") + " clusters with a Student's t kernel");
@@ -650,6 +652,17 @@ final class KerasLayerConverter {
         put(p, type, prefix + "_row", rows);
         put(p, type, prefix + "_col", cols);
         return add(new Layer(type, unique(c.name), p, List.of(in.name())), c.layout(in), c.cls);
+    }
+
+    /** The custom "LRN" layer paper2code's keras-json writes (and many Keras AlexNet ports define). */
+    private KerasTensor lrn(Call c) {
+        KerasTensor in = c.input();
+        Map<String, Object> p = new LinkedHashMap<>();
+        put(p, "LRN", "local_size", c.get("local_size", "n") == null ? 5 : c.integer("local_size", "n"));
+        put(p, "LRN", "alpha", c.dbl(1e-4, "alpha"));
+        put(p, "LRN", "beta", c.dbl(0.75, "beta"));
+        put(p, "LRN", "k", c.dbl(1.0, "k"));
+        return add(new Layer("LRN", unique(c.name), p, List.of(in.name())), c.layout(in), c.cls);
     }
 
     private List<Integer> lambdaShape(Call c) {
