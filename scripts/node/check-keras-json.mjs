@@ -1,6 +1,6 @@
 // Loads a Keras 2 model config (model.to_json() layout) with TensorFlow.js and prints every
-// layer's name, class and output shape as JSON: {"layers":[{"name","class","outputShape"}]}.
-// Usage: node check-keras-json.mjs MODEL.json
+// layer's name, class and output shape, one JSON line per file: {"file","ok","layers":[{"name","class","outputShape"}]}.
+// Usage: node check-keras-json.mjs MODEL.json...
 // Two stand-ins are registered because tfjs has no such layers: "LRN" (a custom Keras layer
 // the paper2code emitter writes for local response normalisation; computed here with
 // tf.localResponseNormalization) and "Lambda" (paper2code never copies Lambda code, so the
@@ -42,20 +42,41 @@ class Lambda extends tf.layers.Layer {
   }
 }
 
+// tfjs's Orthogonal initializer (the Keras default for recurrent kernels) runs a pure-JS QR
+// decomposition: over 100 s for a 256-unit LSTM. Shapes do not depend on initial values, so
+// recurrent kernels start Glorot-uniform here.
+function fastRecurrentInit(node) {
+  if (Array.isArray(node)) {
+    node.forEach(fastRecurrentInit);
+  } else if (node && typeof node === 'object') {
+    if (['LSTM', 'GRU', 'SimpleRNN'].includes(node.class_name) && node.config) {
+      node.config.recurrent_initializer = { class_name: 'GlorotUniform', config: {} };
+    }
+    Object.values(node).forEach(fastRecurrentInit);
+  }
+}
+
 tf.serialization.registerClass(LRN);
 tf.serialization.registerClass(Lambda);
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node check-keras-json.mjs MODEL.json');
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node check-keras-json.mjs MODEL.json...');
   process.exit(2);
 }
-try {
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  const model = await tf.models.modelFromJSON(json);
-  const layers = model.layers.map(l => ({ name: l.name, class: l.getClassName(), outputShape: l.outputShape }));
-  console.log(JSON.stringify({ ok: true, name: model.name, layers }));
-} catch (e) {
-  console.log(JSON.stringify({ ok: false, error: String(e && e.message ? e.message : e) }));
-  process.exit(1);
+// one JSON line per file, in order: {"file","ok","name","layers"} or {"file","ok":false,"error"}
+let failed = 0;
+for (const file of files) {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    fastRecurrentInit(json);
+    const model = await tf.models.modelFromJSON(json);
+    const layers = model.layers.map(l => ({ name: l.name, class: l.getClassName(), outputShape: l.outputShape }));
+    console.log(JSON.stringify({ file, ok: true, name: model.name, layers }));
+    model.dispose();
+  } catch (e) {
+    failed++;
+    console.log(JSON.stringify({ file, ok: false, error: String(e && e.message ? e.message : e) }));
+  }
 }
+process.exit(failed ? 1 : 0);

@@ -65,10 +65,22 @@ final class ExternalTools {
         return run(List.of(PYTHON, "-m", "py_compile", file.toString()));
     }
 
-    /** The last line of the tfjs check's output (tfjs prints a banner first). */
-    static String tfjsLoad(Path modelJson) throws IOException, InterruptedException {
-        Result r = run(List.of("node", NODE_DIR.resolve("check-keras-json.mjs").toString(), modelJson.toString()));
-        String[] lines = r.out().strip().split("\n");
-        return lines[lines.length - 1];
+    /** Loads the files in one tfjs run; the check's JSON line per file (tfjs prints a banner first, skipped). */
+    static java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> tfjsLoad(List<Path> files)
+            throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("node", NODE_DIR.resolve("check-keras-json.mjs").toString()));
+        files.forEach(f -> cmd.add(f.toString()));
+        Result r = run(cmd);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> out = new java.util.HashMap<>();
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("{\"file\"")) {
+                com.fasterxml.jackson.databind.JsonNode n = org.paper2code.graph.GraphJson.MAPPER.readTree(line);
+                out.put(n.get("file").asText(), n);
+            }
+        }
+        if (out.size() != files.size()) {
+            fail("the tfjs check printed " + out.size() + " results for " + files.size() + " files:\n" + r.out());
+        }
+        return out;
     }
 }

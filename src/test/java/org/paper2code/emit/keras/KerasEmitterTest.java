@@ -114,36 +114,77 @@ class KerasEmitterTest {
 
     @ParameterizedTest
     @MethodSource("fixtures")
-    void kerasJsonLoadsInTfjsWithOurShapes(String name, @TempDir Path dir) throws Exception {
-        Graph g = fixture(name);
-        String json = new KerasJsonEmitter().emit(g).get(0).content();
-        JsonNode root = GraphJson.MAPPER.readTree(json);
+    void kerasJsonHasTheKeras2Layout(String name) throws IOException {
+        JsonNode root = GraphJson.MAPPER.readTree(new KerasJsonEmitter().emit(fixture(name)).get(0).content());
         assertEquals("Functional", root.get("class_name").asText());
         assertTrue(root.get("keras_version").asText().startsWith("2."));
-        if (TFJS_UNSUPPORTED.contains(name)) {
-            return; // see the class comment
-        }
-        ExternalTools.requireTfjs();
-        Path file = dir.resolve(name + ".json");
-        Files.writeString(file, json);
-        JsonNode result = GraphJson.MAPPER.readTree(ExternalTools.tfjsLoad(file));
-        assertTrue(result.path("ok").asBoolean(), result.toString());
-        KerasPlan plan = KerasPlan.of(g);
-        Map<String, JsonNode> loaded = new java.util.HashMap<>();
-        result.get("layers").forEach(l -> loaded.put(l.get("name").asText(), l.get("outputShape")));
-        List<String> compared = new ArrayList<>();
-        for (Layer l : g.layers()) {
-            JsonNode shape = loaded.get(l.name());
-            if (shape == null) {
-                continue; // Loss, Accuracy, Output and label inputs are not Keras layers
+        assertEquals("tensorflow", root.get("backend").asText());
+        JsonNode first = root.at("/config/layers/0");
+        assertEquals("InputLayer", first.get("class_name").asText());
+        assertTrue(first.at("/config/batch_input_shape/0").isNull());
+        for (JsonNode layer : root.at("/config/layers")) {
+            if (!layer.get("class_name").asText().equals("InputLayer")) {
+                JsonNode ref = layer.at("/inbound_nodes/0/0");
+                assertTrue(ref.get(0).isTextual() && ref.get(1).asInt() == 0 && ref.get(3).isObject(), ref.toString());
             }
-            List<Integer> expected = new ArrayList<>();
-            expected.add(null);
-            expected.addAll(plan.kerasShape(l.name(), l.name()));
-            assertEquals(GraphJson.MAPPER.valueToTree(expected), shape, name + ": layer " + l.name());
-            compared.add(l.name());
         }
-        assertTrue(compared.size() >= g.layers().size() / 2, "compared " + compared);
+        assertTrue(root.at("/config/input_layers/0").isArray() && root.at("/config/output_layers/0").isArray());
+    }
+
+    /**
+     * One tfjs run for every fixture tfjs can load and for the real Keras corpus re-emitted:
+     * each layer's outputShape must equal the graph's inferred shape, channels-last.
+     */
+    @Test
+    void kerasJsonLoadsInTfjsWithOurShapes(@TempDir Path dir) throws Exception {
+        ExternalTools.requireTfjs();
+        Map<Path, Graph> graphs = new java.util.LinkedHashMap<>();
+        for (String name : fixtures().toList()) {
+            if (!TFJS_UNSUPPORTED.contains(name)) {
+                graphs.put(dir.resolve(name + ".json"), fixture(name));
+            }
+        }
+        for (Path real : KerasImporterTest.corpus().toList()) {
+            graphs.put(dir.resolve("real_" + real.getFileName()), KerasImporterTest.importFile(real));
+        }
+        for (Map.Entry<Path, Graph> e : graphs.entrySet()) {
+            Files.writeString(e.getKey(), new KerasJsonEmitter().emit(e.getValue()).get(0).content());
+        }
+        Map<String, JsonNode> results = ExternalTools.tfjsLoad(List.copyOf(graphs.keySet()));
+        List<String> problems = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<Path, Graph> e : graphs.entrySet()) {
+            String file = e.getKey().getFileName().toString();
+            JsonNode result = results.get(e.getKey().toString());
+            if (!result.path("ok").asBoolean()) {
+                problems.add(file + ": " + result.path("error").asText());
+                continue;
+            }
+            Graph g = e.getValue();
+            KerasPlan plan = KerasPlan.of(g);
+            Map<String, JsonNode> loaded = new java.util.HashMap<>();
+            result.get("layers").forEach(l -> loaded.put(l.get("name").asText(), l.get("outputShape")));
+            int here = 0;
+            for (Layer l : g.layers()) {
+                JsonNode shape = loaded.get(l.name());
+                if (shape == null) {
+                    continue; // Loss, Accuracy, Output and label inputs are not Keras layers
+                }
+                List<Integer> expected = new ArrayList<>();
+                expected.add(null);
+                expected.addAll(plan.kerasShape(l.name(), l.name()));
+                if (!GraphJson.MAPPER.valueToTree(expected).equals(shape)) {
+                    problems.add(file + ": layer " + l.name() + " tfjs " + shape + ", graph " + expected);
+                }
+                here++;
+            }
+            if (here < g.layers().size() / 2) {
+                problems.add(file + ": only " + here + " of " + g.layers().size() + " layers found in tfjs");
+            }
+            compared += here;
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(compared > 100, "compared " + compared + " layer shapes");
     }
 
     @Test
