@@ -48,7 +48,7 @@ public final class KerasJsonEmitter implements Emitter {
         root.put("keras_version", KERAS_VERSION);
         root.put("backend", "tensorflow");
         try {
-            return List.of(new Artifact("model.json", GraphJson.MAPPER.writeValueAsString(root) + "\n"));
+            return List.of(new Artifact("keras_model.json", GraphJson.MAPPER.writeValueAsString(root) + "\n"));
         } catch (JsonProcessingException e) {
             throw new GraphException("cannot write the Keras config: " + e.getOriginalMessage(), e);
         }

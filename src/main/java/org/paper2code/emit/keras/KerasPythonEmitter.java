@@ -62,7 +62,7 @@ public final class KerasPythonEmitter implements Emitter {
                 .append(list(plan.outputs, vars)).append(", name=").append(PythonText.literal(safe(modelName))).append(")\n\n\n");
         new KerasCompileWriter(graph, plan).write(b);
         b.append("\n\nif __name__ == \"__main__\":\n    build_model().summary()\n");
-        return List.of(new Artifact("model.py", b.toString()));
+        return List.of(new Artifact("keras_model.py", b.toString()));
     }
 
     private static String list(List<String> ops, Map<String, String> vars) {

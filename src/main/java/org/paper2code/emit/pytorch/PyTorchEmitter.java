@@ -184,6 +184,9 @@ public final class PyTorchEmitter implements Emitter {
             if (helpers.contains("Scale")) {
                 b.append(SCALE).append("\n\n");
             }
+            if (helpers.contains("OpaqueFunction")) {
+                b.append(OPAQUE).append("\n\n");
+            }
             if (helpers.contains("roi_max_pool")) {
                 b.append(ROI_POOL).append("\n\n");
             }
@@ -314,6 +317,19 @@ public final class PyTorchEmitter implements Emitter {
                 def forward(self, x):
                     x = x * self.weight
                     return x if self.bias is None else x + self.bias
+            """;
+
+    private static final String OPAQUE = """
+            class OpaqueFunction(nn.Module):
+                \"\"\"Placeholder for a function the source describes only by its output shape (e.g. a Keras
+                Lambda or custom layer). It returns zeros of that shape so the model runs: replace it.\"\"\"
+
+                def __init__(self, shape):
+                    super().__init__()
+                    self.shape = shape
+
+                def forward(self, x):
+                    return x.new_zeros((x.shape[0],) + self.shape)
             """;
 
     private static final String ROI_POOL = """

@@ -510,11 +510,20 @@ final class TorchLayers {
     }
 
     private static TorchLayer lambda(Site s) {
-        if (!s.output().equals(s.in())) {
-            throw s.unsupported("an opaque function that changes the shape " + s.in() + " -> " + s.output()
-                    + " cannot be written as identity; replace it with concrete layers");
-        }
         Object note = s.params().get("note");
+        if (!s.output().equals(s.in())) {
+            // the source names a function but not its code: keep the model runnable with the declared
+            // output shape, and say loudly in the file that this part must be written by hand
+            List<Integer> shape = new ArrayList<>();
+            for (int d : s.output().dims()) {
+                shape.add(s.known(d, "output dimension"));
+            }
+            s.helpers().add("OpaqueFunction");
+            return TorchLayer.of("OpaqueFunction(" + Py.tuple(shape) + ")", call(s)).withNote(
+                    "OPAQUE: the source's function (" + s.in() + " -> " + s.output() + ") is unknown; this placeholder "
+                    + "returns zeros of that shape: replace it" + (note == null ? "" : ". Source note: "
+                    + PythonText.comment(String.valueOf(note))));
+        }
         return TorchLayer.of(null, s.arg()).withNote("opaque function from the source, kept as identity"
                 + (note == null ? "" : ": " + PythonText.comment(String.valueOf(note))));
     }

@@ -147,6 +147,21 @@ class KerasEmitterTest {
         for (Path real : KerasImporterTest.corpus().toList()) {
             graphs.put(dir.resolve("real_" + real.getFileName()), KerasImporterTest.importFile(real));
         }
+        // real Caffe models too: BVLC files bundled, GoogLeNet and ResNet-50 from ../shared when present
+        List<Path> prototxt = new ArrayList<>();
+        for (String f : List.of("bvlc_alexnet_deploy", "cifar10_quick", "mnist_lenet")) {
+            prototxt.add(Path.of("src/test/resources/corpus-real/prototxt", f + ".prototxt"));
+        }
+        for (String f : List.of("bvlc_googlenet_deploy", "resnet50_deploy")) {
+            Path shared = Path.of("../shared/corpus-real/prototxt", f + ".prototxt");
+            if (Files.exists(shared)) {
+                prototxt.add(shared);
+            }
+        }
+        for (Path p : prototxt) {
+            graphs.put(dir.resolve("caffe_" + p.getFileName() + ".json"),
+                    new org.paper2code.emit.caffe.CaffeImporter().read(Files.readString(p), p.getFileName().toString()));
+        }
         for (Map.Entry<Path, Graph> e : graphs.entrySet()) {
             Files.writeString(e.getKey(), new KerasJsonEmitter().emit(e.getValue()).get(0).content());
         }

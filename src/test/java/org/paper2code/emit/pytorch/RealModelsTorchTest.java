@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paper2code.emit.EmitOptions;
-import org.paper2code.emit.caffe.CaffeImporter;
+import org.paper2code.emit.Formats;
 import org.paper2code.graph.Graph;
 import org.paper2code.graph.GraphJson;
 import org.paper2code.graph.GraphValidator;
@@ -23,7 +23,7 @@ import org.paper2code.graph.Layer;
 import org.paper2code.graph.Shape;
 
 /**
- * Real model definitions, imported from Caffe, emitted as PyTorch and run in real PyTorch:
+ * Real model definitions, imported from Caffe prototxt and Keras JSON, emitted as PyTorch and run in real PyTorch:
  * every layer's shape equals our inference. The bundled BVLC files always run; GoogLeNet,
  * VGG-16 and ResNet-50 from ../shared/corpus-real when it is there.
  */
@@ -45,10 +45,14 @@ class RealModelsTorchTest {
         } else {
             System.out.println("RealModelsTorchTest: ../shared/corpus-real is absent; GoogLeNet, VGG-16 and ResNet-50 not checked");
         }
+        try (var keras = Files.list(Path.of("src/test/resources/corpus-real/keras"))) {
+            keras.filter(p -> p.toString().endsWith(".json")).sorted()
+                    .forEach(p -> models.put("keras_" + p.getFileName().toString().replace(".json", ""), p));
+        }
         Map<String, Graph> graphs = new LinkedHashMap<>();
         ObjectNode files = GraphJson.MAPPER.createObjectNode();
         for (Map.Entry<String, Path> e : models.entrySet()) {
-            Graph g = new CaffeImporter().read(Files.readString(e.getValue()), e.getValue().getFileName().toString());
+            Graph g = Formats.read(Files.readString(e.getValue()), e.getValue().getFileName().toString());
             graphs.put(e.getKey(), g);
             Path file = Files.createDirectories(dir.resolve(e.getKey())).resolve("model.py");
             Files.writeString(file, new PyTorchEmitter(EmitOptions.defaults()).emit(g).get(0).content());
