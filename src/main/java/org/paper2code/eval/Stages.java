@@ -13,7 +13,7 @@ public final class Stages {
                 // .withClassifier(image -> ...)         // classify: figure style classifier
                 // .withParser((image, style) -> ...)    // detect: diagram parser
                 // .withReader(pdf -> ...)               // pdf: architecture figures in a PDF
-                // .withMiner(pdf -> ...)                // text: hyperparameter mining
+                .withMiner(pdf -> new org.paper2code.text.TrainingMiner().mine(pdf).values()) // text: hyperparameter mining
                 ;
     }
 }
