@@ -33,6 +33,8 @@ public final class CoreNlp {
 
     private CoreNlp() {
         long t0 = System.nanoTime();
+        // CoreNLP logs every model it loads at INFO on stderr; keep stderr for our messages
+        edu.stanford.nlp.util.logging.RedwoodConfiguration.errorLevel().apply();
         Properties p = new Properties();
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
         // keep "mini-batch", "top-5", "warm-up" as one token; keep brackets as written
