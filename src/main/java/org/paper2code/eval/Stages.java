@@ -2,7 +2,8 @@ package org.paper2code.eval;
 
 /**
  * The registry of pipeline stages the evaluation runs: the ONE place a finished stage is
- * plugged in, one line each. Today no stage exists yet, so every score is "not run".
+ * plugged in, one line each. A stage not plugged in is scored "not run". The text stage
+ * (org.paper2code.text) is plugged in; it loads CoreNLP once per process.
  */
 public final class Stages {
     private Stages() {
@@ -13,7 +14,7 @@ public final class Stages {
                 // .withClassifier(image -> ...)         // classify: figure style classifier
                 // .withParser((image, style) -> ...)    // detect: diagram parser
                 // .withReader(pdf -> ...)               // pdf: architecture figures in a PDF
-                // .withMiner(pdf -> ...)                // text: hyperparameter mining
+                .withMiner(pdf -> new org.paper2code.text.TrainingMiner().mine(pdf).values()) // text: hyperparameter mining
                 ;
     }
 }

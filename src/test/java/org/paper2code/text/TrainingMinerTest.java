@@ -1,0 +1,136 @@
+package org.paper2code.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Varied phrasings to exact values. CoreNLP loads once for the class (CoreNlp.shared()). */
+class TrainingMinerTest {
+    private static final TrainingMiner MINER = new TrainingMiner();
+
+    private static Map<String, Object> mine(String... pages) {
+        List<Passage> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < pages.length; i++) {
+            ps.add(new Passage(pages[i], i + 1));
+        }
+        return MINER.mine(ps).values();
+    }
+
+    @Test
+    void sgdMomentumEpochs() {
+        Map<String, Object> v = mine("The network was trained with SGD, momentum 0.9, for 90 epochs.");
+        assertEquals("sgd", v.get("optimizer"));
+        assertEquals(0.9, v.get("momentum"));
+        assertEquals(90L, v.get("epochs"));
+    }
+
+    @Test
+    void learningRateWithStepDecay() {
+        Map<String, Object> v = mine("We use a learning rate of 1e-3 decayed by 10x every 30 epochs.");
+        assertEquals(0.001, v.get("learning_rate"));
+        assertEquals(Map.of("policy", "step", "gamma", 0.1, "step_epochs", 30L), v.get("lr_schedule"));
+        Map<String, Object> w = mine("The initial learning rate is 0.1 and is divided by 10 every 30 epochs.");
+        assertEquals(0.1, w.get("learning_rate"));
+        assertEquals(Map.of("policy", "step", "gamma", 0.1, "step_epochs", 30L), w.get("lr_schedule"));
+    }
+
+    @Test
+    void batchesAndWeightDecayInManyForms() {
+        assertEquals(256L, mine("We train with mini-batches of 256 images.").get("batch_size"));
+        assertEquals(32L, mine("The batch size is set to 32.").get("batch_size"));
+        assertEquals(0.0005, mine("We use a weight decay of 5 × 10^-4.").get("weight_decay"));
+        assertEquals(0.0005, mine("We use a weight decay of 5 · 10\u22124 throughout.").get("weight_decay"));
+        assertEquals(0.001, mine("The learning rate was set to 10\u22123 for all layers.").get("learning_rate"));
+        assertEquals(0.0003, mine("Training uses a learning rate of 3×10^-4.").get("learning_rate"));
+    }
+
+    @Test
+    void adamAndItsParameters() {
+        Map<String, Object> v = mine("We optimise with Adam (β1 = 0.9, β2 = 0.999, ε = 1e-8) and a batch size of 64.");
+        assertEquals("adam", v.get("optimizer"));
+        assertEquals(0.9, v.get("beta1"));
+        assertEquals(0.999, v.get("beta2"));
+        assertEquals(1e-8, v.get("epsilon"));
+        assertEquals(64L, v.get("batch_size"));
+        assertEquals("adamw", mine("We train all models with AdamW and a learning rate of 0.001.").get("optimizer"));
+    }
+
+    @Test
+    void dropoutSmoothingClippingWarmup() {
+        assertEquals(0.5, mine("We apply dropout 0.5 after each fully connected layer.").get("dropout"));
+        assertEquals(0.7, mine("A dropout layer with 70% ratio of dropped outputs.").get("dropout"));
+        assertEquals(0.2, mine("Each unit is retained with probability p, which is set to 0.8.").get("dropout"));
+        assertEquals(0.1, mine("We use label smoothing of 0.1 during training.").get("label_smoothing"));
+        assertEquals(1.0, mine("Gradients are clipped at a norm of 1.0.").get("gradient_clip"));
+        assertEquals(4000L, mine("We use 4000 warmup steps.").get("warmup_steps"));
+    }
+
+    @Test
+    void numbersInWordsAndWithSuffixes() {
+        assertEquals(1000L, mine("The model is trained for one thousand epochs on the data.").get("epochs"));
+        assertEquals(1000L, mine("We train for 1k iterations.").get("iterations"));
+        assertEquals(160000L, mine("We train for 160k iterations.").get("iterations"));
+    }
+
+    @Test
+    void nesterovAndInputSize() {
+        Map<String, Object> v = mine("We use SGD with Nesterov momentum of 0.9. A 224×224 crop is randomly sampled from each image.");
+        assertEquals(Boolean.TRUE, v.get("nesterov"));
+        assertEquals("sgd", v.get("optimizer"));
+        assertEquals(0.9, v.get("momentum"));
+        assertEquals(224L, v.get("input_size"));
+    }
+
+    @Test
+    void schedulesPlateauMultistepCosine() {
+        assertEquals(Map.of("policy", "plateau", "gamma", 0.1),
+                mine("The learning rate starts from 0.1 and is divided by 10 when the error plateaus.").get("lr_schedule"));
+        assertEquals(Map.of("policy", "multistep", "gamma", 0.1, "steps", List.of(60000L, 80000L)),
+                mine("We use a learning rate of 0.02, reducing it by 10 at 60k and 80k iterations.").get("lr_schedule"));
+        assertEquals(Map.of("policy", "cosine"),
+                mine("The learning rate follows a cosine schedule.").get("lr_schedule"));
+    }
+
+    @Test
+    void severalModelsMarkAmbiguityAndTheFirstWins() {
+        MinedHyperparameters m = MINER.mine(List.of(
+                new Passage("For ImageNet we use a mini-batch size of 256.", 3),
+                new Passage("The CIFAR-10 models are trained with a mini-batch size of 128.", 7)));
+        MinedHyperparameters.Mined b = m.hyperparameters().get("batch_size");
+        assertEquals(256L, b.value());
+        assertEquals(3, b.chosen().page());
+        assertTrue(b.ambiguous());
+        assertEquals(128L, b.alternatives().get(0).value());
+        assertEquals(List.of("ImageNet", "CIFAR-10"),
+                m.datasets().stream().map(MinedHyperparameters.Dataset::name).sorted((a, c) -> a.equals("ImageNet") ? -1 : 1).toList());
+    }
+
+    @Test
+    void ignoresTheBibliographyAndNonValues() {
+        Map<String, Object> v = mine("The learning rate was decreased 3 times.\nReferences\n[1] H. Adam. Training with a batch size of 4096. 2017.");
+        assertFalse(v.containsKey("learning_rate"));
+        assertFalse(v.containsKey("batch_size"));
+        assertFalse(v.containsKey("optimizer"));
+    }
+
+    @Test
+    void sentenceAndPageAreTheOriginalText() {
+        MinedHyperparameters m = MINER.mine(List.of(new Passage("Intro.", 1),
+                new Passage("We use a weight decay of 5 · 10\u22124 and a momentum of 0.9.", 2)));
+        MinedHyperparameters.Mined wd = m.hyperparameters().get("weight_decay");
+        assertEquals("We use a weight decay of 5 · 10\u22124 and a momentum of 0.9.", wd.chosen().sentence());
+        assertEquals(2, wd.chosen().page());
+        assertEquals(0.0005, m.toTraining().number("weight_decay").orElseThrow());
+    }
+
+    @Test
+    void metricsKeepTheirValues() {
+        MinedHyperparameters m = MINER.mine(List.of(new Passage("We achieve a top-5 error of 15.3% on the test set.", 1)));
+        assertEquals("top-5 error", m.metrics().get(0).metric());
+        assertEquals(15.3, m.metrics().get(0).value(), 1e-9);
+    }
+}
