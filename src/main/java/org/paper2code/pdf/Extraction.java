@@ -143,7 +143,7 @@ final class Extraction {
                 String label = r.caption() == null ? null : r.caption().label();
                 String caption = r.caption() == null ? null : r.caption().text();
                 if (r.table()) {
-                    tables.add(new Paper.Table(p.page(), box, label, caption, TableGrid.cells(r.lines()), png));
+                    tables.add(new Paper.Table(p.page(), box, label, caption, TableGrid.cells(r.lines(), verticalRules(p, r.box())), png));
                     boxes.add(new Renderer.Box(box, new Color(0, 90, 255)));
                 } else {
                     figures.add(new Paper.Figure(p.page(), box, label, caption, r.kind(), png));
@@ -173,6 +173,12 @@ final class Extraction {
         Paper.Meta meta = new Paper.Meta(file.getFileName().toString(), sha, doc.getNumberOfPages(), title(layouts, bodySize),
                 authors(), doc.isEncrypted());
         return new Paper(meta, pages, text.sections(), text.sentences(), figures, tables, scanned, partial, warnings, overlays);
+    }
+
+    /** x of the thin vertical lines drawn inside a table box (column separators). */
+    private static List<Double> verticalRules(PageLayout p, Rect box) {
+        return p.graphics().stream().filter(g -> !g.isImage() && g.box().w() < 2 && g.box().h() > 8
+                && box.grow(1).overlapArea(g.box().grow(0.5)) > 0).map(g -> g.box().cx()).distinct().toList();
     }
 
     private static int pageOf(Map<Integer, List<Caption>> captions, Caption c) {

@@ -153,8 +153,8 @@ final class FigureLocator {
     /** The last line of a paragraph (or heading) that stops the window continues it; it is not figure text. */
     private boolean continuesBlocker(Line l, Rect window) {
         for (Line b : page.ordered()) {
-            if (b == l || Math.abs(b.fontSize() - l.fontSize()) > 0.5 || b.box().y1() > l.box().y() + 1
-                    || l.box().y() - b.box().y1() > 0.8 * l.fontSize() || l.box().x() < b.box().x() - 3 || l.box().x1() > b.box().x1() + 3) {
+            if (b == l || Math.abs(b.fontSize() - l.fontSize()) > Math.max(0.5, 0.05 * l.fontSize()) || b.box().y1() > l.box().y() + 1
+                    || l.box().y() - b.box().y1() > 2 * l.fontSize() || l.box().x() < b.box().x() - 3 || l.box().x1() > b.box().x1() + 3) {
                 continue;
             }
             if (Math.abs(b.box().y1() - window.y()) < 1 && (isProse(b, window.w()) || isHeading(b))) {

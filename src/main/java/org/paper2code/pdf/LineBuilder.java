@@ -47,7 +47,8 @@ final class LineBuilder {
             double lastX1 = Double.NaN;
             for (Glyph g : r) {
                 double em = Math.max(g.fontSize(), seg.isEmpty() ? 0 : seg.get(0).fontSize());
-                if (!seg.isEmpty() && g.box().x() - lastX1 > 1.0 * em) {
+                double split = isNumber(seg) ? 3.0 * em : 1.0 * em; // "1<quad>INTRODUCTION" stays one heading line
+                if (!seg.isEmpty() && g.box().x() - lastX1 > split) {
                     addLine(lines, seg);
                     seg = new ArrayList<>();
                 }
@@ -64,6 +65,15 @@ final class LineBuilder {
         }
         lines.sort(Comparator.comparingDouble((Line l) -> l.box().y()).thenComparingDouble(l -> l.box().x()));
         return lines;
+    }
+
+    private static boolean isNumber(List<Glyph> seg) {
+        if (seg.isEmpty() || seg.size() > 6) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        seg.forEach(g -> sb.append(g.text()));
+        return sb.toString().strip().matches("(\\d+|[A-Z])(\\.\\d+)*\\.?");
     }
 
     private static void addLine(List<Line> out, List<Glyph> seg) {

@@ -164,10 +164,13 @@ final class TextAssembler {
             return false;
         }
         boolean strong = l.bold() || l.fontSize() >= bodySize + 0.8;
+        Matcher m = NUMBERED.matcher(t);
+        if (!strong && m.matches() && m.group(2).matches("[\\p{Lu}0-9 \\-:,&]{4,}")) {
+            return true; // "1 INTRODUCTION": small-caps headings at body size
+        }
         if (!strong) {
             return false;
         }
-        Matcher m = NUMBERED.matcher(t);
         if (m.matches()) {
             return !m.group(2).endsWith(".") || m.group(2).length() < 40;
         }
