@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
  * caption's column (the whole page for a wide caption or wide drawing): above for figures,
  * below for tables, the other way when that side is empty; the search stops at the nearest line of
  * running text or another caption. Inside, it grows a cluster from the caption: drawing operations
- * (paths, images) within 40 points of the cluster, text lines within 20 points. Raster images of
+ * (paths, images) within 4 caption em of the cluster (40 points at 10 pt), text lines within 2 em. Raster images of
  * some size that no caption claims become uncaptioned figures.
  */
 final class FigureLocator {
     private static final Pattern HEADING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[A-Z]\\.(\\d+\\.?)*)\\s+\\p{Lu}.*");
-    private static final double GRAPHIC_GAP = 40;
-    private static final double TEXT_GAP = 20;
+    /** Cluster gaps in caption font sizes (40 and 20 points at 10 pt). */
+    private static final double GRAPHIC_GAP = 4;
+    private static final double TEXT_GAP = 2;
 
     private final PageLayout page;
     private final double bodySize;
@@ -67,7 +68,13 @@ final class FigureLocator {
         double[] span = page.span(column);
         double w = span[1] - span[0];
         double mid = (span[0] + span[1]) / 2;
-        if (c.box().w() < 0.6 * w && Math.abs(c.box().cx() - mid) > 0.12 * w) {
+        // text running beside the caption or just above it: a wrapped figure
+        Rect near = new Rect(c.box().x(), c.box().y() - 6 * c.lines().get(0).fontSize(), c.box().w(),
+                c.box().h() + 6 * c.lines().get(0).fontSize());
+        boolean textBeside = page.ordered().stream().anyMatch(l -> !c.lines().contains(l) && l.wordCount() >= 3
+                && l.box().y() < near.y1() && l.box().y1() > near.y() && l.box().xOverlap(near) <= 0
+                && l.box().x() >= span[0] && l.box().x1() <= span[1]);
+        if (textBeside && c.box().w() < 0.6 * w && Math.abs(c.box().cx() - mid) > 0.12 * w) {
             return c.box().cx() > mid ? new double[] {Math.max(span[0], c.box().x() - 15), span[1]}
                     : new double[] {span[0], Math.min(span[1], c.box().x1() + 15)};
         }
@@ -84,7 +91,7 @@ final class FigureLocator {
         if (column >= 0 && page.twoColumns()) {
             // a drawing that runs into the other column belongs to a page-wide figure
             boolean crosses = page.graphics().stream().anyMatch(x -> x.box().overlapArea(window) > 0
-                    && x.box().distance(g.box) < GRAPHIC_GAP && (x.box().x() < span[0] - 6 || x.box().x1() > span[1] + 6));
+                    && x.box().distance(g.box) < GRAPHIC_GAP * c.lines().get(0).fontSize() && (x.box().x() < span[0] - 6 || x.box().x1() > span[1] + 6));
             if (crosses) {
                 Region wide = search(c, above, -1);
                 if (wide != null) {
@@ -199,6 +206,7 @@ final class FigureLocator {
         Rect seed = above ? new Rect(c.box().x(), c.box().y() - 0.5, c.box().w(), 0.5)
                 : new Rect(c.box().x(), c.box().y1(), c.box().w(), 0.5);
         Rect cluster = seed;
+        double em = c.lines().get(0).fontSize();
         Rect box = Rect.EMPTY;
         Set<Object> used = new HashSet<>();
         boolean changed = true;
@@ -207,7 +215,7 @@ final class FigureLocator {
         while (changed) {
             changed = false;
             for (Graphic g : gs) {
-                if (!used.contains(g) && g.box().distance(cluster) <= GRAPHIC_GAP) {
+                if (!used.contains(g) && g.box().distance(cluster) <= GRAPHIC_GAP * em) {
                     used.add(g);
                     Rect clipped = g.box().intersect(window);
                     box = box.union(clipped.isEmpty() ? g.box() : clipped);
@@ -218,7 +226,7 @@ final class FigureLocator {
                 }
             }
             for (Line l : ls) {
-                if (!used.contains(l) && l.box().distance(cluster) <= TEXT_GAP) {
+                if (!used.contains(l) && l.box().distance(cluster) <= TEXT_GAP * em) {
                     used.add(l);
                     taken.add(l);
                     box = box.union(l.box());

@@ -96,8 +96,8 @@ final class GlyphCollector extends PDFTextStripper {
             boolean dup = false;
             for (int k = out.size() - 1; k >= Math.max(0, out.size() - 4); k--) {
                 Glyph o = out.get(k);
-                if (o.text().equals(g.text()) && Math.abs(o.box().x() - g.box().x()) < 0.3 * g.fontSize()
-                        && Math.abs(o.baseline() - g.baseline()) < 0.3 * g.fontSize()) {
+                if (o.text().equals(g.text()) && Math.abs(o.box().x() - g.box().x()) < 0.1 * Math.min(g.fontSize(), g.box().w() * 4)
+                        && Math.abs(o.baseline() - g.baseline()) < 0.1 * g.fontSize()) {
                     dup = true;
                     break;
                 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * tables and page numbers are left out; captions stay, as paragraphs of their own.
  */
 final class TextAssembler {
-    private static final Pattern NUMBERED = Pattern.compile("^((?:\\d+|[A-Z])(?:\\.\\d+)*)\\.?\\s+(\\p{Lu}.{1,80})$");
+    private static final Pattern NUMBERED = Pattern.compile("^((?:\\d+|[A-Z](?=\\.))(?:\\.\\d+)*)\\.?\\s+(\\p{Lu}.{1,80})$");
     private static final Set<String> NAMED = Set.of("abstract", "introduction", "related work", "background", "method",
             "methods", "approach", "model", "experiments", "experimental results", "results", "discussion", "conclusion",
             "conclusions", "references", "acknowledgments", "acknowledgements", "acknowledgment", "appendix",
