@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             CorpusCommand.class,
             EvalCommand.class,
+            PdfCommand.class,
             TextCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,131 @@
+package org.paper2code.pdf;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups characters into lines: rows by baseline (super- and subscripts join their row), rows
+ * split wherever a gap is wider than about one em (column gutters, table cells), spaces
+ * inserted at word gaps.
+ */
+final class LineBuilder {
+    private LineBuilder() {
+    }
+
+    static List<Line> build(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::baseline).thenComparingDouble(g -> g.box().x()));
+        List<List<Glyph>> rows = new ArrayList<>();
+        List<Glyph> row = null;
+        double rowBase = 0;
+        double rowSize = 0;
+        for (Glyph g : sorted) {
+            if (g.text().isBlank() && row == null) {
+                continue;
+            }
+            if (row != null && Math.abs(g.baseline() - rowBase) <= 0.4 * Math.max(rowSize, g.fontSize())) {
+                row.add(g);
+                if (g.fontSize() > rowSize + 0.01) {
+                    rowSize = g.fontSize();
+                    rowBase = g.baseline();
+                }
+            } else {
+                row = new ArrayList<>();
+                row.add(g);
+                rows.add(row);
+                rowBase = g.baseline();
+                rowSize = g.fontSize();
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        for (List<Glyph> r : rows) {
+            r.sort(Comparator.comparingDouble(g -> g.box().x()));
+            List<Glyph> seg = new ArrayList<>();
+            double lastX1 = Double.NaN;
+            for (Glyph g : r) {
+                double em = Math.max(g.fontSize(), seg.isEmpty() ? 0 : seg.get(0).fontSize());
+                double split = isNumber(seg) ? 3.0 * em : 1.0 * em; // "1<quad>INTRODUCTION" stays one heading line
+                if (!seg.isEmpty() && g.box().x() - lastX1 > split) {
+                    addLine(lines, seg);
+                    seg = new ArrayList<>();
+                }
+                if (g.text().isBlank() && seg.isEmpty()) {
+                    continue;
+                }
+                seg.add(g);
+                lastX1 = seg.size() == 1 ? g.box().x1() : Math.max(lastX1, g.box().x1());
+                if (g.text().isBlank()) {
+                    lastX1 = Math.max(lastX1, g.box().x());
+                }
+            }
+            addLine(lines, seg);
+        }
+        lines.sort(Comparator.comparingDouble((Line l) -> l.box().y()).thenComparingDouble(l -> l.box().x()));
+        return lines;
+    }
+
+    private static boolean isNumber(List<Glyph> seg) {
+        if (seg.isEmpty() || seg.size() > 6) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        seg.forEach(g -> sb.append(g.text()));
+        return sb.toString().strip().matches("(\\d+|[A-Z])(\\.\\d+)*\\.?");
+    }
+
+    private static void addLine(List<Line> out, List<Glyph> seg) {
+        while (!seg.isEmpty() && seg.get(seg.size() - 1).text().isBlank()) {
+            seg.remove(seg.size() - 1);
+        }
+        if (seg.isEmpty()) {
+            return;
+        }
+        List<Line.Word> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        Rect wordBox = Rect.EMPTY;
+        double prevX1 = Double.NaN;
+        Map<Double, Integer> sizes = new HashMap<>();
+        int boldCount = 0;
+        int chars = 0;
+        Rect box = Rect.EMPTY;
+        boolean firstBold = false;
+        for (Glyph g : seg) {
+            boolean space = g.text().isBlank();
+            boolean gap = !Double.isNaN(prevX1) && g.box().x() - prevX1 > 0.16 * g.fontSize();
+            if ((space || gap) && word.length() > 0) {
+                words.add(new Line.Word(word.toString(), wordBox));
+                word.setLength(0);
+                wordBox = Rect.EMPTY;
+            }
+            if (!space) {
+                word.append(g.text());
+                wordBox = wordBox.union(g.box());
+                box = box.union(g.box());
+                sizes.merge(Math.round(g.fontSize() * 2) / 2.0, g.text().length(), Integer::sum);
+                chars += g.text().length();
+                if (g.bold()) {
+                    boldCount += g.text().length();
+                }
+                if (words.isEmpty()) {
+                    firstBold = g.bold();
+                }
+                prevX1 = g.box().x1();
+            } else {
+                prevX1 = Math.max(Double.isNaN(prevX1) ? g.box().x() : prevX1, g.box().x());
+            }
+        }
+        if (word.length() > 0) {
+            words.add(new Line.Word(word.toString(), wordBox));
+        }
+        if (words.isEmpty()) {
+            return;
+        }
+        double size = sizes.entrySet().stream().max(Map.Entry.<Double, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).get().getKey();
+        String text = String.join(" ", words.stream().map(Line.Word::text).toList());
+        out.add(new Line(box, text, List.copyOf(words), size, boldCount * 2 > chars, firstBold));
+    }
+}

@@ -1,0 +1,85 @@
+package org.paper2code.pdf;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/** Renders crops, overlays and OCR pages with PDFBox, never larger than the pixel cap (the scale shrinks instead). */
+final class Renderer {
+    private final PDFRenderer pdf;
+    private final long maxPixels;
+
+    Renderer(PDFRenderer pdf, long maxPixels) {
+        this.pdf = pdf;
+        this.maxPixels = maxPixels;
+    }
+
+    /** Points-to-pixels scale for a w x h point area at the DPI, reduced to fit the cap. */
+    double scale(double w, double h, int dpi) {
+        double s = dpi / 72.0;
+        double px = Math.max(1, w * s) * Math.max(1, h * s);
+        if (px > maxPixels) {
+            s *= Math.sqrt(maxPixels / px);
+        }
+        return s;
+    }
+
+    /** Renders only the area of the box (a clip of the page, not the whole page scaled). */
+    BufferedImage crop(int pageIndex, Rect box, int dpi) throws IOException {
+        double s = scale(box.w(), box.h(), dpi);
+        int w = Math.max(1, (int) Math.ceil(box.w() * s));
+        int h = Math.max(1, (int) Math.ceil(box.h() * s));
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.translate(-box.x() * s, -box.y() * s);
+            g.setClip((int) Math.floor(box.x() * s), (int) Math.floor(box.y() * s), w + 1, h + 1);
+            pdf.renderPageToGraphics(pageIndex, g, (float) s);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    BufferedImage page(int pageIndex, double width, double height, int dpi, ImageType type) throws IOException {
+        return pdf.renderImage(pageIndex, (float) scale(width, height, dpi), type);
+    }
+
+    record Box(Rect rect, Color color) {
+    }
+
+    byte[] overlay(int pageIndex, double width, double height, int dpi, List<Box> boxes) throws IOException {
+        double s = scale(width, height, dpi);
+        BufferedImage img = pdf.renderImage(pageIndex, (float) s, ImageType.RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setStroke(new BasicStroke((float) Math.max(1.5, 2 * s / 1.4)));
+            for (Box b : boxes) {
+                g.setColor(b.color());
+                g.drawRect((int) (b.rect().x() * s), (int) (b.rect().y() * s), (int) (b.rect().w() * s), (int) (b.rect().h() * s));
+            }
+        } finally {
+            g.dispose();
+        }
+        return png(img);
+    }
+
+    static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
