@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code paper2code COMMAND}. Exit codes: 0 done, 1 some inputs failed, 2 usage or input error. */
 @Command(name = "paper2code", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns the architecture in a deep-learning paper into code and MEX metadata.",
-        subcommands = {ConvertCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, VerifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int SOME_FAILED = 1;
