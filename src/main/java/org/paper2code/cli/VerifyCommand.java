@@ -87,7 +87,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .put("learned_parameters", rep.parameters().learned())
                 .put("batchnorm_statistics", rep.parameters().statistics())
                 .put("model_bytes", rep.modelBytes())
-                .put("export_ms", rep.exportMillis()).put("onnxruntime_ms", rep.runMillis());
+                .put("export_ms", rep.timings().exportMillis()).put("onnxruntime_ms", rep.timings().runtimeMillis());
         if (rep.error() != null) {
             r.put("error", rep.error());
         }
@@ -136,7 +136,8 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf(row, Terminal.fit(l.layer(), nameWidth), l.type(), shape(l.ours()), l.onnxText(), Terminal.clean(status));
         }
         out.printf("  %s: %d of %d layers agree, %d skipped; export %d ms, ONNX Runtime %d ms%n%n",
-                rep.ok() ? "OK" : "FAILED", ok, rep.layers().size() - skipped, skipped, rep.exportMillis(), rep.runMillis());
+                rep.ok() ? "OK" : "FAILED", ok, rep.layers().size() - skipped, skipped, rep.timings().exportMillis(),
+                rep.timings().runtimeMillis());
     }
 
     private static String shape(Shape s) {

@@ -24,10 +24,11 @@ public final class OnnxBenchmark {
                 long t1 = System.nanoTime();
                 OnnxVerifier.Report r = new OnnxVerifier().verify(g);
                 long t2 = System.nanoTime();
-                System.out.printf("%s round %d: read %d ms, export %d ms, ONNX Runtime session+run %d ms, total %d ms; %s, %d layers,"
-                                + " %,d learned parameters, %,d bytes%n", file.getFileName(), i + 1, (t1 - t0) / 1_000_000,
-                        r.exportMillis(), r.runMillis(), (t2 - t0) / 1_000_000, r.ok() ? "shapes agree" : "MISMATCH " + r.error(),
-                        r.layers().size(), r.parameters().learned(), r.modelBytes());
+                OnnxVerifier.Timings t = r.timings();
+                System.out.printf("%s round %d: read %d ms, build %d ms, serialise %d ms, session %d ms, run %d ms, total %d ms;"
+                                + " %s, %d layers, %,d learned parameters, %,d bytes%n", file.getFileName(), i + 1, (t1 - t0) / 1_000_000,
+                        t.build(), t.serialise(), t.session(), t.run(), (t2 - t0) / 1_000_000,
+                        r.ok() ? "shapes agree" : "MISMATCH " + r.error(), r.layers().size(), r.parameters().learned(), r.modelBytes());
             }
         }
     }

@@ -207,18 +207,13 @@ final class OnnxLayers {
         long[] stride = each(p, "stride_", axes);
         Pads pads = Pads.of(s, axes);
         boolean ceil = p.getBool("ceil_mode");
-        if (pads.anySame() && ceil) {
-            throw s.unsupported("mixes 'same' padding with ceil_mode; ONNX pools with one rounding rule");
-        }
         for (int i = 0; i < axes.length; i++) {
             if (pads.before().get(i) >= kernel[i] || pads.after().get(i) >= kernel[i]) {
                 throw s.unsupported("padding " + pads.before().get(i) + " is not smaller than the kernel " + kernel[i]
                         + ", which ONNX Runtime's pooling refuses");
             }
         }
-        if (ceil) {
-            checkCeilRounding(s, kernel, stride, pads.before());
-        }
+        ceil = ceil && ceilNeeded(s, kernel, stride, pads);
         List<AttributeProto> attrs = new ArrayList<>(List.of(Attr.ints("kernel_shape", kernel), Attr.ints("strides", stride),
                 Attr.ints("pads", pads.onnx())));
         if (ceil) {
@@ -233,28 +228,36 @@ final class OnnxLayers {
     }
 
     /**
-     * ONNX Runtime (like PyTorch) drops a last window that would start in the end padding or
-     * beyond the input, always; Caffe (our shape rule) only when there is padding. They differ
-     * only when the kernel is smaller than the stride.
+     * Whether Caffe's rounding (our shape rule) needs ONNX's ceil_mode. Caffe rounds up, then
+     * drops a last window that would start in the end padding (only when there is padding).
+     * When that drop happens the result equals rounding down, so ceil_mode is set only where
+     * rounding up stands: there ONNX's rule, ONNX Runtime's and Caffe's agree (ONNX Runtime,
+     * like PyTorch and newer ONNX, always drops such a window; ONNX 1.12's shape inference
+     * never does). Without padding and with a kernel smaller than the stride Caffe keeps a
+     * window ONNX Runtime drops: refused.
      */
-    private static void checkCeilRounding(Site s, long[] kernel, long[] stride, List<Long> pad) {
+    private static boolean ceilNeeded(Site s, long[] kernel, long[] stride, Pads pads) {
+        boolean needed = false;
         for (int i = 0; i < kernel.length; i++) {
             int in = s.in().dim(i + 1);
+            int ours = s.output().dim(i + 1);
             if (in == Shape.UNKNOWN) {
                 continue;
             }
             long k = kernel[i];
             long st = stride[i];
-            long p = pad.get(i);
-            long out = Math.floorDiv(in + 2 * p - k + st - 1, st) + 1;
-            if ((out - 1) * st >= in + p) {
-                out--;
+            long p = pads.before().get(i);
+            long floor = Math.floorDiv(in + p + pads.after().get(i) - k, st) + 1;
+            if (ours == floor) {
+                continue;
             }
-            if (out != s.output().dim(i + 1)) {
-                throw s.unsupported("ONNX's ceil_mode gives " + out + " outputs along axis " + (i + 1) + " where Caffe's rounding gives "
-                        + s.output().dim(i + 1) + " (kernel " + k + " smaller than stride " + st + ")");
+            needed = true;
+            if ((ours - 1) * st >= in + p) {
+                throw s.unsupported("ONNX's ceil_mode gives " + (ours - 1) + " outputs along axis " + (i + 1) + " where Caffe's rounding gives "
+                        + ours + " (kernel " + k + " smaller than stride " + st + ")");
             }
         }
+        return needed;
     }
 
     private static String globalPool(Site s) {

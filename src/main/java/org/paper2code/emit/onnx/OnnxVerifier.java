@@ -59,13 +59,21 @@ public final class OnnxVerifier {
         }
     }
 
+    /** Milliseconds per phase: build the model, serialise it, create the ONNX Runtime session, run it. */
+    public record Timings(long build, long serialise, long session, long run) {
+        public long exportMillis() {
+            return build + serialise;
+        }
+
+        public long runtimeMillis() {
+            return session + run;
+        }
+    }
+
     /**
      * @param error why the model did not run (null when it ran)
-     * @param exportMillis time to build and serialise the model
-     * @param runMillis time to create the session and run it
      */
-    public record Report(List<LayerCheck> layers, ParameterCount parameters, int modelBytes, String error,
-                         long exportMillis, long runMillis) {
+    public record Report(List<LayerCheck> layers, ParameterCount parameters, int modelBytes, String error, Timings timings) {
         public boolean ok() {
             return error == null && layers.stream().noneMatch(l -> l.status() == Status.MISMATCH || l.status() == Status.NOT_RUN);
         }
@@ -98,16 +106,20 @@ public final class OnnxVerifier {
         Map<String, Shape> ours = new GraphValidator().check(graph);
         long t0 = System.nanoTime();
         OnnxExporter.Export export = exporter.export(withFixedInputs(graph));
-        byte[] bytes = withAllOutputs(export).toByteArray();
         long t1 = System.nanoTime();
+        byte[] bytes = withAllOutputs(export).toByteArray();
+        long[] times = {t0, t1, System.nanoTime(), 0, 0};
         Map<String, long[]> shapes = new HashMap<>();
         String error = null;
         try {
-            shapes = run(export, bytes);
+            shapes = run(export, bytes, times);
         } catch (OrtException e) {
             error = "ONNX Runtime: " + e.getMessage();
         }
-        long t2 = System.nanoTime();
+        times[4] = System.nanoTime();
+        if (times[3] == 0) {
+            times[3] = times[4];
+        }
         List<LayerCheck> checks = new ArrayList<>();
         for (Layer l : export.order()) {
             Shape mine = ours.get(l.name());
@@ -127,8 +139,9 @@ public final class OnnxVerifier {
             checks.add(new LayerCheck(l.name(), l.type(), mine, dims, ok ? Status.OK : Status.MISMATCH,
                     ok || fixed.equals(mine) ? null : "with free input dimensions set to " + FREE_DIM + " we infer " + fixed));
         }
-        return new Report(checks, export.parameters(), export.model().getSerializedSize(), error,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        return new Report(checks, export.parameters(), export.model().getSerializedSize(), error, new Timings(
+                (times[1] - times[0]) / 1_000_000, (times[2] - times[1]) / 1_000_000, (times[3] - times[2]) / 1_000_000,
+                (times[4] - times[3]) / 1_000_000));
     }
 
     /** The graph with every free dimension of its Input layers set to {@link #FREE_DIM}. */
@@ -173,7 +186,8 @@ public final class OnnxVerifier {
         return export.model().toBuilder().setGraph(gb).build();
     }
 
-    private static Map<String, long[]> run(OnnxExporter.Export export, byte[] bytes) throws OrtException {
+    /** Runs the model; stores the time the session was ready in {@code times[3]}. */
+    private static Map<String, long[]> run(OnnxExporter.Export export, byte[] bytes, long[] times) throws OrtException {
         OrtEnvironment env = environment();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
@@ -181,6 +195,7 @@ public final class OnnxVerifier {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             opts.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
             try (OrtSession session = env.createSession(bytes, opts)) {
+                times[3] = System.nanoTime();
                 Map<String, OnnxTensor> inputs = inputs(env, export, session.getInputNames());
                 try (OrtSession.Result result = session.run(inputs)) {
                     for (Map.Entry<String, OnnxValue> e : result) {

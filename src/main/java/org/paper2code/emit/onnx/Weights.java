@@ -3,6 +3,7 @@ package org.paper2code.emit.onnx;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Initial values for parameters, seeded so an export is reproducible. Kernels use
@@ -21,22 +22,38 @@ final class Weights {
     private Weights() {
     }
 
-    /** Little-endian float32 bytes of uniform values in (-limit, limit), from its own seeded stream. */
+    /** Values are drawn in chunks of this many, each from its own stream, so chunks fill in parallel. */
+    private static final int CHUNK = 1 << 20;
+
+    /**
+     * Little-endian float32 bytes of uniform values in (-limit, limit). Chunk i draws from
+     * {@code new SplittableRandom(seed + i)}: the same bytes whatever the number of threads.
+     */
     static byte[] uniform(long count, double limit, long seed) {
         ByteBuffer b = floats(count);
-        SplittableRandom r = new SplittableRandom(seed);
-        for (long i = 0; i < count; i++) {
-            b.putFloat((float) ((2 * r.nextDouble() - 1) * limit));
-        }
+        int chunks = (int) ((count + CHUNK - 1) / CHUNK);
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            int from = c * CHUNK;
+            int n = (int) Math.min(CHUNK, count - from);
+            float[] v = new float[n];
+            SplittableRandom r = new SplittableRandom(seed + c);
+            float scale = (float) (2 * limit / (1 << 24));
+            float shift = (float) limit;
+            for (int i = 0; i < n; i++) {
+                v[i] = (r.nextInt() >>> 8) * scale - shift;  // 24 random bits: uniform over [-limit, limit)
+            }
+            b.slice(from * 4, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(v);
+        });
         return b.array();
     }
 
     static byte[] constant(long count, float value) {
         ByteBuffer b = floats(count);
         if (value != 0f) {
-            for (long i = 0; i < count; i++) {
-                b.putFloat(value);
-            }
+            float[] v = new float[(int) count];
+            java.util.Arrays.fill(v, value);
+            b.asFloatBuffer().put(v);
         }
         return b.array();
     }

@@ -56,8 +56,18 @@ final class OnnxCorpus {
 
     /** Every model of the sources that are present (shared ones are left out when ../shared is absent). */
     static List<Model> models() {
+        List<Model> out = new ArrayList<>(models(false));
+        out.addAll(models(true));
+        return out;
+    }
+
+    /** The models of the bundled sources ({@code shared} false) or of the ../shared ones. */
+    static List<Model> models(boolean shared) {
         List<Model> out = new ArrayList<>();
         for (Source s : SOURCES) {
+            if (s.shared() != shared) {
+                continue;
+            }
             if (!Files.isDirectory(s.dir())) {
                 assertTrue(s.shared(), "missing test folder " + s.dir());
                 continue;
