@@ -41,10 +41,6 @@ class OnnxCheckerTest {
         }
         List<String> failures = OnnxChecker.failures(results);
         assertTrue(failures.isEmpty(), () -> "onnx.checker rejected:\n  " + String.join("\n  ", failures));
-        for (Map.Entry<String, JsonNode> e : results.entrySet()) {
-            assertEquals(OnnxExporter.IR_VERSION, e.getValue().get("ir_version").asLong(), e.getKey());
-            assertEquals(OnnxExporter.OPSET, e.getValue().get("opsets").get("ai.onnx").asLong(), e.getKey());
-        }
         return results;
     }
 
