@@ -29,18 +29,19 @@ import picocli.CommandLine.Spec;
 /** {@code convert IN... --to TARGET [-o OUT]}: model definitions or graph documents to code, graphs or MEX. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts graph documents (paper2code-graph/1), Caffe prototxt or Keras model JSON",
-                "into Keras, Caffe, PyTorch, MEX or a graph document. Inputs are validated first."})
+                "into Keras, Caffe, PyTorch, ONNX, MEX or a graph document. Inputs are validated first."})
 public final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "input files")
     List<Path> inputs;
 
     @Option(names = "--to", required = true, split = ",", paramLabel = "TARGET",
-            description = {"graph, keras, keras-json, caffe, pytorch, mex (Turtle), mex-jsonld, or all;",
+            description = {"graph, keras, keras-json, caffe, pytorch, onnx, mex (Turtle), mex-jsonld, or all;",
                     "several separated by commas (then -o is required)"})
     List<String> targets;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "output folder (one subfolder per input when there are several); without it the main file is printed")
+            description = {"output folder (one subfolder per input when there are several), or, for one input and one target,",
+                    "a file named like the target's main file (e.g. model.onnx, model.py); without it the main file is printed"})
     Path output;
 
     @Option(names = "--base-iri", paramLabel = "IRI", description = "namespace for MEX resources (default ${DEFAULT-VALUE})")
@@ -70,7 +71,7 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("paper2code convert: several targets need an output folder (-o OUT)");
             return Main.USAGE;
         }
-        OutputFolder folder = output == null ? null : new OutputFolder(output);
+        OutputFolder folder = output == null || writesOneFile(emitters) ? null : new OutputFolder(output);
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         java.util.Set<String> usedStems = new java.util.HashSet<>();
         int failed = 0;
@@ -89,24 +90,38 @@ public final class ConvertCommand implements Callable<Integer> {
                 if (artifacts.stream().map(Artifact::fileName).distinct().count() < artifacts.size()) {
                     throw new IllegalStateException("targets " + targets + " write files of the same name");
                 }
+                if (output == null && !json && artifacts.get(0).isBinary()) {
+                    err.println("paper2code convert: " + in + ": " + artifacts.get(0).fileName()
+                            + " is a binary file and is not printed; give -o FILE or -o FOLDER");
+                    return Main.USAGE;
+                }
                 List<String> written = new ArrayList<>();
+                if (folder == null && output != null) {
+                    if (artifacts.size() > 1) {
+                        throw new IllegalStateException("target " + targets + " writes " + artifacts.size()
+                                + " files; -o must name a folder");
+                    }
+                    written.add(singleFile(output).write(output.getFileName().toString(), artifacts.get(0).data()).toString());
+                }
                 for (Artifact a : artifacts) {
                     if (folder != null) {
                         String rel = inputs.size() > 1 || emitters.size() > 1 ? folderName + "/" + a.fileName() : a.fileName();
-                        written.add(folder.write(rel, a.content()).toString());
+                        written.add(folder.write(rel, a.data()).toString());
                     }
                 }
                 r.put("ok", true);
                 ArrayNode files = r.putArray("artifacts");
                 for (int i = 0; i < artifacts.size(); i++) {
                     ObjectNode f = files.addObject().put("name", artifacts.get(i).fileName());
-                    if (folder != null) {
+                    if (output != null) {
                         f.put("path", written.get(i));
+                    } else if (json && artifacts.get(i).isBinary()) {
+                        f.put("bytes", artifacts.get(i).bytes().length);
                     } else if (json) {
                         f.put("content", artifacts.get(i).content());
                     }
                 }
-                if (!json && folder == null) {
+                if (!json && output == null) {
                     out.print(artifacts.get(0).content());
                     out.flush();
                 } else if (!json) {
@@ -127,6 +142,30 @@ public final class ConvertCommand implements Callable<Integer> {
             return Main.OK;
         }
         return inputs.size() == 1 ? Main.USAGE : Main.SOME_FAILED;
+    }
+
+    /**
+     * {@code -o model.onnx}: one input and one target whose file has the extension OUT has (and
+     * OUT is not a folder) write that file itself; otherwise OUT is a folder.
+     */
+    private boolean writesOneFile(List<Emitter> emitters) {
+        if (output == null || inputs.size() != 1 || emitters.size() != 1 || Files.isDirectory(output)) {
+            return false;
+        }
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot) : null;
+        return ext != null && MAIN_FILE_EXTENSIONS.getOrDefault(emitters.get(0).target(), "").equals(ext);
+    }
+
+    /** Extension of each target's main file, for {@code -o FILE}. */
+    private static final java.util.Map<String, String> MAIN_FILE_EXTENSIONS = java.util.Map.of(
+            "onnx", ".onnx", "graph", ".json", "keras-json", ".json", "pytorch", ".py", "keras", ".py",
+            "caffe", ".prototxt", "mex", ".ttl", "mex-jsonld", ".jsonld");
+
+    private static OutputFolder singleFile(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return new OutputFolder(parent);
     }
 
     static Graph load(Path in) throws IOException {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             PdfCommand.class,
             TextCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

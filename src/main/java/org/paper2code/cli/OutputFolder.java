@@ -32,6 +32,13 @@ public final class OutputFolder {
         return p;
     }
 
+    /** Temp files are created owner-only (0600); results should be as readable as any other output. */
+    private static void readableByAll(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     public Path write(String relative, String content) throws IOException {
         return write(relative, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -42,6 +49,7 @@ public final class OutputFolder {
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         try {
             Files.write(tmp, content);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -10,6 +10,7 @@ import org.paper2code.emit.caffe.CaffeImporter;
 import org.paper2code.emit.keras.KerasImporter;
 import org.paper2code.emit.keras.KerasJsonEmitter;
 import org.paper2code.emit.keras.KerasPythonEmitter;
+import org.paper2code.emit.onnx.OnnxEmitter;
 import org.paper2code.emit.pytorch.PyTorchEmitter;
 import org.paper2code.graph.Graph;
 import org.paper2code.graph.GraphException;
@@ -26,6 +27,7 @@ public final class Formats {
         EMITTERS.put("keras-json", o -> new KerasJsonEmitter());
         EMITTERS.put("caffe", o -> new CaffeEmitter());
         EMITTERS.put("pytorch", PyTorchEmitter::new);
+        EMITTERS.put("onnx", o -> new OnnxEmitter());
         EMITTERS.put("mex", o -> new MexEmitter(o, MexEmitter.Syntax.TURTLE));
         EMITTERS.put("mex-jsonld", o -> new MexEmitter(o, MexEmitter.Syntax.JSONLD));
     }

@@ -88,6 +88,11 @@ class ConvertCommandTest {
         assertFalse(results.get(1).get("ok").asBoolean());
         assertTrue(results.get(2).get("error").asText().endsWith("missing.json: no such file"), results.toString());
         assertTrue(Files.exists(out.resolve("lenet5/graph.json")));
+        assertTrue(Files.isReadable(out.resolve("lenet5/graph.json")));
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve("lenet5/graph.json"))), "outputs are not owner-only");
+        }
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(1, files.filter(Files::isRegularFile).count(), "nothing written for failed inputs, no temp files left");
         }
