@@ -13,10 +13,10 @@ import java.util.Locale;
 public interface PaperText {
     List<Passage> read(Path file) throws IOException;
 
-    /** The PDF stage's reading-order page text for {@code .pdf}, form-feed separated pages for anything else. */
+    /** PDFBox page text for {@code .pdf}, form-feed separated pages for anything else. */
     static PaperText forFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pdf") ? new PdfStagePaperText() : new PlainTextPaper();
+        return name.endsWith(".pdf") ? new PdfBoxPaperText() : new PlainTextPaper();
     }
 
     static List<Passage> of(Path file) throws IOException {
