@@ -225,4 +225,16 @@ class TrainingMinerTest {
         exactly("The learning rate is warmed up linearly over the first 1,000 steps.", "warmup_steps", 1000);
         exactly("The learning rate is warmed up linearly over the first 10,000 steps.", "warmup_steps", 10000);
     }
+
+    @Test
+    void labelsDrawnInAFigureAreNoStatements() {
+        // PDF text runs a figure's own labels into its caption: a plot legend, a box label
+        Map<String, Object> v = mine("2 0.0 0.6 1.3 1.9 2.5 0 20 40 60 80 100 epoch loss Adam VGG-16 Figure 2: Results on the validation set.\n"
+                + "We optimise the model with RMSProp.\n"
+                + "2 Input image 600×600 Backbone (ZF) 512×37×37 RPN 2000×5 Figure 1: Our detection pipeline at a glance.");
+        assertEquals("rmsprop", v.get("optimizer"));
+        assertFalse(v.containsKey("input_size"), v.toString());
+        // a caption's own statement still counts
+        assertEquals(0.5, mine("Figure 3: Dropout (p = 0.5) regularises the network.").get("dropout"));
+    }
 }
