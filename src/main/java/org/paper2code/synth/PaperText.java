@@ -93,11 +93,16 @@ final class PaperText {
         double mant = v / Math.pow(10, exp);
         String m = LabelPhrasing.num(Math.round(mant * 100) / 100.0);
         return switch (r.nextInt(4)) {
-            case 0 -> LabelPhrasing.num(v);
+            case 0 -> plain(v);
             case 1 -> m + "e" + exp;
             case 2 -> m.equals("1") ? "10^" + exp : m + " × 10^" + exp;
             default -> m + " × 10^" + exp;
         };
+    }
+
+    /** All significant digits in plain decimal notation: 1e-5 -> "0.00001" (LabelPhrasing.num keeps only 4 places). */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static Map<String, Object> kv(Object... pairs) {
@@ -163,7 +168,8 @@ final class PaperText {
         if (Pick.chance(r, 0.5)) {
             int every = useIterations ? Pick.oneInt(r, 20000, 100000) : Pick.oneInt(r, 10, 20, 30);
             String unit = useIterations ? "iterations" : "epochs";
-            Map<String, Object> sched = kv("policy", "step", "gamma", 0.1, "step_size", every, "unit", unit.substring(0, unit.length() - 1));
+            // the canonical form (src/docs/training.md): step_epochs counts epochs, step_size iterations
+            Map<String, Object> sched = kv("policy", "step", "gamma", 0.1, useIterations ? "step_size" : "step_epochs", every);
             String s = switch (r.nextInt(3)) {
                 case 0 -> "The learning rate starts at " + small(lr) + " and is divided by 10 every " + String.format(java.util.Locale.ROOT, "%,d", every) + " " + unit + ".";
                 case 1 -> "We use a learning rate of " + small(lr) + " decayed by 10x every " + String.format(java.util.Locale.ROOT, "%,d", every) + " " + unit + ".";

@@ -33,6 +33,12 @@ public final class TrainingMiner {
     private static final Pattern TRAIN_CUE = Pattern.compile("(?i)\\b(train|trained|training|pre-?train\\w*|fine-?tun\\w*)\\b");
     private static final Pattern EVAL_CUE = Pattern.compile("(?i)\\b(evaluat\\w*|test|tested|testing|validation|benchmark\\w*|report\\w*|results?)\\b");
     private static final int MAX_METRICS = 15;
+    /**
+     * A caption label inside a sentence ("... 600×600 Backbone Figure 1: Our pipeline"): the
+     * words before it are labels drawn in the figure, which PDF text extraction runs into the
+     * caption. A value there (a plot legend "Adam", a box "Input image 600×600") is no statement.
+     */
+    private static final Pattern CAPTION_LABEL = Pattern.compile("\\S\\s+((Figure|Fig\\.|FIGURE|Table|TABLE)\\s*\\d+\\s*(:|\\.\\s+\\p{Lu}))");
 
     private final CoreNlp nlp;
 
@@ -84,9 +90,11 @@ public final class TrainingMiner {
                 int oe = e > b ? rw.toOriginal(e - 1) + 1 : ob;
                 String sentence = clean.substring(ob, Math.max(ob, Math.min(oe, clean.length())));
                 List<Hit> inSentence = new ArrayList<>();
+                var caption = CAPTION_LABEL.matcher(rw.text().substring(b, Math.max(b, e)));
+                int figureTextEnd = caption.find() ? b + caption.start(1) : b;
                 for (MatchedExpression x : nlp.hyperparameters(s)) {
                     Hit h = Hit.of("hp", x, order, sentence, passage.page());
-                    if (h != null) {
+                    if (h != null && x.getCharOffsets().getBegin() >= figureTextEnd) {
                         inSentence.add(h);
                     }
                 }

@@ -133,4 +133,108 @@ class TrainingMinerTest {
         assertEquals("top-5 error", m.metrics().get(0).metric());
         assertEquals(15.3, m.metrics().get(0).value(), 1e-9);
     }
+
+    /** One sentence mines to exactly these keys and values (no extra key: it would be a false positive). */
+    private static void exactly(String sentence, Object... keyValues) {
+        Map<String, Object> want = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            want.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        Map<String, Object> got = mine(sentence);
+        assertEquals(want.keySet(), got.keySet(), sentence + " -> " + got);
+        want.forEach((k, v) -> assertTrue(org.paper2code.eval.HyperparameterScorer.same(got.get(k), v),
+                sentence + ": " + k + " = " + got.get(k) + ", want " + v));
+    }
+
+    // Every phrasing the synthetic paper generator (org.paper2code.synth.PaperText) writes.
+
+    @Test
+    void generatorSgdPhrasings() {
+        exactly("The network is trained with SGD, momentum 0.9, for 90 epochs.", "optimizer", "sgd", "momentum", 0.9, "epochs", 90);
+        exactly("The network is trained with SGD with Nesterov momentum 0.95, for 100,000 iterations.",
+                "optimizer", "sgd", "momentum", 0.95, "nesterov", true, "iterations", 100000);
+        exactly("We use stochastic gradient descent with a momentum of 0.99.", "optimizer", "sgd", "momentum", 0.99);
+        exactly("We use stochastic gradient descent with Nesterov momentum of 0.9.", "optimizer", "sgd", "momentum", 0.9, "nesterov", true);
+        exactly("Optimisation is performed by SGD (momentum = 0.9).", "optimizer", "sgd", "momentum", 0.9);
+        exactly("Optimisation is performed by Nesterov-accelerated SGD (momentum = 0.95).",
+                "optimizer", "sgd", "momentum", 0.95, "nesterov", true);
+    }
+
+    @Test
+    void generatorAdamAndRmspropPhrasings() {
+        exactly("We use Adam (β1 = 0.9, β2 = 0.999).", "optimizer", "adam", "beta1", 0.9, "beta2", 0.999);
+        exactly("We use AdamW (β1 = 0.5, β2 = 0.98).", "optimizer", "adamw", "beta1", 0.5, "beta2", 0.98);
+        for (String eps : List.of("0.00000001", "1e-8", "10^-8", "1 × 10^-8")) {
+            exactly("Parameters are updated with the Adam optimizer with β1 = 0.9, β2 = 0.999 and ε = " + eps + ".",
+                    "optimizer", "adam", "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8);
+        }
+        exactly("Parameters are updated with the AdamW optimizer with β1 = 0.9, β2 = 0.98 and ε = 1 × 10^-6.",
+                "optimizer", "adamw", "beta1", 0.9, "beta2", 0.98, "epsilon", 1e-6);
+        exactly("We optimise the model with RMSProp.", "optimizer", "rmsprop");
+        exactly("Training uses the RMSprop optimizer.", "optimizer", "rmsprop");
+    }
+
+    @Test
+    void generatorLearningRatePhrasings() {
+        Map<String, Object> epochs = Map.of("policy", "step", "gamma", 0.1, "step_epochs", 30L);
+        Map<String, Object> iters = Map.of("policy", "step", "gamma", 0.1, "step_size", 20000L);
+        exactly("The learning rate starts at 0.1 and is divided by 10 every 30 epochs.", "learning_rate", 0.1, "lr_schedule", epochs);
+        exactly("The learning rate starts at 1e-2 and is divided by 10 every 20,000 iterations.", "learning_rate", 0.01, "lr_schedule", iters);
+        exactly("We use a learning rate of 5e-2 decayed by 10x every 30 epochs.", "learning_rate", 0.05, "lr_schedule", epochs);
+        exactly("We use a learning rate of 10^-2 decayed by 10x every 20,000 iterations.", "learning_rate", 0.01, "lr_schedule", iters);
+        exactly("An initial learning rate of 3 × 10^-4 is reduced by a factor of 10 after every 30 epochs.",
+                "learning_rate", 0.0003, "lr_schedule", epochs);
+        exactly("An initial learning rate of 0.0002 is reduced by a factor of 10 after every 20,000 iterations.",
+                "learning_rate", 0.0002, "lr_schedule", iters);
+        exactly("The learning rate is set to 1e-4.", "learning_rate", 0.0001);
+        exactly("We use a fixed learning rate of 2 × 10^-4.", "learning_rate", 0.0002);
+        exactly("The initial learning rate is 0.05.", "learning_rate", 0.05);
+    }
+
+    @Test
+    void generatorBatchAndLengthPhrasings() {
+        exactly("We use mini-batches of 128 examples.", "batch_size", 128);
+        exactly("The batch size is 32.", "batch_size", 32);
+        exactly("Each update uses a mini-batch of 256 images.", "batch_size", 256);
+        exactly("Each update uses a mini-batch of 64 sequences.", "batch_size", 64);
+        exactly("Training runs for 74 epochs.", "epochs", 74);
+        exactly("We train for 370,000 iterations.", "iterations", 370000);
+        exactly("The model is trained for 200 epochs.", "epochs", 200);
+        exactly("The model is trained for 60,000 iterations.", "iterations", 60000);
+    }
+
+    @Test
+    void generatorRegularisationPhrasings() {
+        exactly("The weight decay is 0.00001.", "weight_decay", 1e-5);
+        exactly("We apply a weight decay of 5 × 10^-4 is used.", "weight_decay", 5e-4);
+        exactly("An L2 weight decay of 10^-4 is used.", "weight_decay", 1e-4);
+        exactly("An L2 weight decay of 2e-4.", "weight_decay", 2e-4);
+        exactly("Dropout with a rate of 0.5 is applied before the classifier.", "dropout", 0.5);
+        exactly("We use dropout 0.25 in the fully connected layers.", "dropout", 0.25);
+        exactly("Dropout (p = 0.5) regularises the network.", "dropout", 0.5);
+        exactly("We apply label smoothing of 0.1.", "label_smoothing", 0.1);
+        exactly("Gradients are clipped to a maximum norm of 5.", "gradient_clip", 5.0);
+        exactly("Gradients are clipped to a maximum norm of 0.5.", "gradient_clip", 0.5);
+    }
+
+    @Test
+    void generatorInputAndWarmupPhrasings() {
+        exactly("Input images are resized to 227 × 227 pixels.", "input_size", 227);
+        exactly("Training images are randomly cropped to 224 × 224 pixels.", "input_size", 224);
+        exactly("The network takes inputs of 32 × 32 pixels.", "input_size", 32);
+        exactly("The learning rate is warmed up linearly over the first 1,000 steps.", "warmup_steps", 1000);
+        exactly("The learning rate is warmed up linearly over the first 10,000 steps.", "warmup_steps", 10000);
+    }
+
+    @Test
+    void labelsDrawnInAFigureAreNoStatements() {
+        // PDF text runs a figure's own labels into its caption: a plot legend, a box label
+        Map<String, Object> v = mine("2 0.0 0.6 1.3 1.9 2.5 0 20 40 60 80 100 epoch loss Adam VGG-16 Figure 2: Results on the validation set.\n"
+                + "We optimise the model with RMSProp.\n"
+                + "2 Input image 600×600 Backbone (ZF) 512×37×37 RPN 2000×5 Figure 1: Our detection pipeline at a glance.");
+        assertEquals("rmsprop", v.get("optimizer"));
+        assertFalse(v.containsKey("input_size"), v.toString());
+        // a caption's own statement still counts
+        assertEquals(0.5, mine("Figure 3: Dropout (p = 0.5) regularises the network.").get("dropout"));
+    }
 }

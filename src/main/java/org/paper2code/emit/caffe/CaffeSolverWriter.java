@@ -17,19 +17,23 @@ import org.paper2code.graph.Training;
  *     L2, not decoupled); anything else -> SGD with a note.</li>
  * <li>base_lr, momentum, weight_decay as given; Adam's beta1/beta2/epsilon -> momentum,
  *     momentum2, delta; gradient_clip -> clip_gradients.</li>
- * <li>lr_schedule {policy, gamma, step_size | steps, power}: step, multistep, exp, inv, poly,
- *     sigmoid and fixed map one to one (step sizes are taken as iterations); other policies
- *     -> fixed with a note.</li>
- * <li>max_iter: {@code iterations} when given. Otherwise epochs x ceil(N / batch_size), where N
- *     is {@code dataset_size} from the training block, or, failing that, the training-set size
- *     of the dataset the input shape identifies (1x28x28 MNIST 60000, 3x32x32 CIFAR 50000,
- *     3x224x224 / 3x227x227 ImageNet-1k 1281167), stated in a note. With neither it is left out
- *     and a note says how to set it.</li>
+ * <li>lr_schedule in the canonical form of src/docs/training.md: step, multistep, exp, inv,
+ *     poly, sigmoid and fixed map one to one; other policies -> fixed with a note. Caffe counts
+ *     iterations: {@code step_size} / {@code steps} are written as they are, {@code step_epochs}
+ *     / {@code steps_epochs} are multiplied by the iterations per epoch (below); when those are
+ *     unknown the step is left out and a note says how to set it.</li>
+ * <li>Iterations per epoch: ceil(N / batch_size), where N is {@code dataset_size} from the
+ *     training block, or, failing that, the training-set size of the dataset the input shape
+ *     identifies (1x28x28 MNIST 60000, 3x32x32 CIFAR 50000, 3x224x224 / 3x227x227 ImageNet-1k
+ *     1281167), stated in a note.</li>
+ * <li>max_iter: {@code iterations} when given, otherwise epochs x iterations per epoch; with
+ *     neither it is left out and a note says how to set it.</li>
  * </ul>
  */
 final class CaffeSolverWriter {
     private final Training training;
     private final List<String> notes = new ArrayList<>();
+    private boolean sizeNoted;
 
     CaffeSolverWriter(Training training) {
         this.training = training;
@@ -69,12 +73,12 @@ final class CaffeSolverWriter {
         }
         training.number("weight_decay").ifPresent(w -> b.setWeightDecay(w.floatValue()));
         training.number("gradient_clip").ifPresent(c -> b.setClipGradients(c.floatValue()));
-        schedule(b);
+        schedule(b, input);
         maxIter(b, input);
         return b.build();
     }
 
-    private void schedule(SolverParameter.Builder b) {
+    private void schedule(SolverParameter.Builder b, Shape input) {
         Object s = training.get("lr_schedule").orElse(null);
         Map<?, ?> m = s instanceof Map<?, ?> map ? map : Map.of();
         Object policyValue = s instanceof String ? s : first(m, "policy", "type", "name");
@@ -93,6 +97,25 @@ final class CaffeSolverWriter {
         if (first(m, "steps", "milestones", "stepvalue") instanceof List<?> steps) {
             steps.stream().filter(Number.class::isInstance).forEach(v -> b.addStepvalue(((Number) v).intValue()));
         }
+        Optional<Double> stepEpochs = number(m.get("step_epochs"));
+        List<?> stepsEpochs = m.get("steps_epochs") instanceof List<?> l ? l : List.of();
+        if (stepEpochs.isEmpty() && stepsEpochs.isEmpty()) {
+            return;
+        }
+        Optional<Long> perEpoch = iterationsPerEpoch(input);
+        if (perEpoch.isEmpty()) {
+            notes.add("the learning rate decays at epochs " + (stepEpochs.isPresent() ? "every " + stepEpochs.get().longValue()
+                    : stepsEpochs) + " but the iterations per epoch are unknown: set "
+                    + (stepEpochs.isPresent() ? "stepsize" : "stepvalue") + " = epochs x training examples / batch size");
+            return;
+        }
+        long it = perEpoch.get();
+        stepEpochs.ifPresent(e -> b.setStepsize(clamp(e.longValue() * it)));
+        stepsEpochs.stream().filter(Number.class::isInstance).forEach(v -> b.addStepvalue(clamp(((Number) v).longValue() * it)));
+    }
+
+    private static int clamp(long v) {
+        return (int) Math.min(Integer.MAX_VALUE, v);
     }
 
     private void maxIter(SolverParameter.Builder b, Shape input) {
@@ -102,29 +125,42 @@ final class CaffeSolverWriter {
             return;
         }
         Optional<Double> epochs = training.number("epochs");
-        Optional<Double> batch = training.number("batch_size");
         if (epochs.isEmpty()) {
             notes.add("neither iterations nor epochs given: set max_iter");
             return;
         }
-        if (batch.isEmpty()) {
+        if (training.number("batch_size").isEmpty()) {
             notes.add("trains " + epochs.get().intValue() + " epochs but no batch size is given: set max_iter");
             return;
+        }
+        Optional<Long> perEpoch = iterationsPerEpoch(input);
+        if (perEpoch.isEmpty()) {
+            notes.add("trains " + epochs.get().intValue() + " epochs: set max_iter = epochs x training examples / batch size");
+            return;
+        }
+        b.setMaxIter(clamp(perEpoch.get() * epochs.get().longValue()));
+    }
+
+    /** ceil(training examples / batch size), from dataset_size or the dataset the input shape suggests (noted once). */
+    private Optional<Long> iterationsPerEpoch(Shape input) {
+        Optional<Double> batch = training.number("batch_size").filter(v -> v >= 1);
+        if (batch.isEmpty()) {
+            return Optional.empty();
         }
         Long size = training.number("dataset_size").map(Double::longValue).orElse(null);
         if (size == null) {
             size = knownDatasetSize(input);
-            if (size != null) {
-                notes.add("max_iter assumes " + size + " training examples (the dataset the input shape " + input
-                        + " suggests) at batch size " + batch.get().intValue());
+            if (size != null && !sizeNoted) {
+                sizeNoted = true;
+                notes.add("max_iter and epoch-based steps assume " + size + " training examples (the dataset the input shape "
+                        + input + " suggests) at batch size " + batch.get().intValue());
             }
         }
         if (size == null) {
-            notes.add("trains " + epochs.get().intValue() + " epochs: set max_iter = epochs x training examples / batch size");
-            return;
+            return Optional.empty();
         }
-        long perEpoch = (size + batch.get().longValue() - 1) / batch.get().longValue();
-        b.setMaxIter((int) Math.min(Integer.MAX_VALUE, perEpoch * epochs.get().longValue()));
+        long b = batch.get().longValue();
+        return Optional.of((size + b - 1) / b);
     }
 
     private static Long knownDatasetSize(Shape s) {

@@ -15,6 +15,11 @@ import org.paper2code.graph.Training;
  * {@code training.loss}), metrics from its Accuracy layers, the optimizer and learning-rate
  * schedule from its training block, and a {@code fit} example in a comment. Only known
  * names become code; anything else is a comment.
+ * <p>The schedule is read in the canonical form of src/docs/training.md. Keras schedules count
+ * optimizer steps: {@code step_size} / {@code steps} are used as they are; a schedule counted
+ * in epochs ({@code step_epochs} / {@code steps_epochs}) makes {@code compile_model} take a
+ * {@code steps_per_epoch} parameter, defaulted when {@code dataset_size} and
+ * {@code batch_size} give it and required otherwise.
  */
 final class KerasCompileWriter {
     private final Graph graph;
@@ -28,7 +33,17 @@ final class KerasCompileWriter {
     }
 
     void write(StringBuilder b) {
-        b.append("def compile_model(model):\n");
+        Map<?, ?> schedule = training.get("lr_schedule").orElse(null) instanceof Map<?, ?> m ? m : Map.of();
+        boolean epochSchedule = schedule.get("step_epochs") instanceof Number || schedule.get("steps_epochs") instanceof List<?>;
+        if (epochSchedule) {
+            b.append("def compile_model(model, steps_per_epoch=").append(stepsPerEpoch().map(String::valueOf).orElse("None")).append("):\n");
+            b.append("    # the source's learning-rate schedule counts epochs and Keras schedules count optimizer steps:\n");
+            b.append("    # steps_per_epoch = ceil(training examples / batch_size)\n");
+            b.append("    if steps_per_epoch is None:\n");
+            b.append("        raise ValueError(\"compile_model needs steps_per_epoch: the learning-rate schedule counts epochs\")\n");
+        } else {
+            b.append("def compile_model(model):\n");
+        }
         List<String> losses = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Layer l : plan.trainingLayers) {
@@ -110,13 +125,40 @@ final class KerasCompileWriter {
         return training.number(key).map(d -> String.valueOf(Math.round(d)));
     }
 
+    /** ceil(dataset_size / batch_size) when the training block gives both. */
+    private Optional<Long> stepsPerEpoch() {
+        Optional<Double> size = training.number("dataset_size").filter(v -> v >= 1);
+        Optional<Double> batch = training.number("batch_size").filter(v -> v >= 1);
+        if (size.isEmpty() || batch.isEmpty()) {
+            return Optional.empty();
+        }
+        long bs = batch.get().longValue();
+        return Optional.of((size.get().longValue() + bs - 1) / bs);
+    }
+
+    /** Optimizer steps in Python: a count of iterations as is, a count of epochs times steps_per_epoch. */
+    private static String steps(Number n, boolean epochs) {
+        return epochs ? n.longValue() + " * steps_per_epoch" : String.valueOf(n.longValue());
+    }
+
     private String learningRate() {
         String lr = number("learning_rate").orElse("0.01");
         Object schedule = training.get("lr_schedule").orElse(null);
-        if (schedule instanceof Map<?, ?> m && "step".equals(m.get("policy"))
-                && m.get("gamma") instanceof Number g && m.get("step_size") instanceof Number step) {
-            return "keras.optimizers.schedules.ExponentialDecay(" + lr + ", decay_steps=" + step.longValue()
-                    + ", decay_rate=" + KerasPythonEmitter.py(g.doubleValue()) + ", staircase=True)";
+        if (schedule instanceof Map<?, ?> m && m.get("gamma") instanceof Number g && g.doubleValue() > 0) {
+            String gamma = KerasPythonEmitter.py(g.doubleValue());
+            Object step = m.get("step_size") instanceof Number ? m.get("step_size") : m.get("step_epochs");
+            if ("step".equals(m.get("policy")) && step instanceof Number n) {
+                return "keras.optimizers.schedules.ExponentialDecay(" + lr + ", decay_steps=" + steps(n, m.get("step_size") == null)
+                        + ", decay_rate=" + gamma + ", staircase=True)";
+            }
+            Object at = m.get("steps") instanceof List<?> ? m.get("steps") : m.get("steps_epochs");
+            if ("multistep".equals(m.get("policy")) && at instanceof List<?> l && !l.isEmpty()
+                    && l.stream().allMatch(Number.class::isInstance)) {
+                boolean epochs = m.get("steps") == null;
+                List<String> bounds = l.stream().map(x -> steps((Number) x, epochs)).toList();
+                return "keras.optimizers.schedules.PiecewiseConstantDecay([" + String.join(", ", bounds) + "], ["
+                        + lr + " * " + gamma + " ** k for k in range(" + (l.size() + 1) + ")])";
+            }
         }
         if (schedule != null) {
             return lr + "  # the source's schedule " + PythonText.comment(String.valueOf(schedule)) + " is not translated";

@@ -12,17 +12,22 @@ import org.paper2code.graph.Training;
  * The graph's {@code training} block as {@code make_optimizer(model)},
  * {@code make_scheduler(optimizer)} and a {@code train(model, loader)} loop. Only numbers
  * from the block become code; its text (optimizer or policy names) only selects code or
- * appears in comments.
+ * appears in comments. The schedule is read in the canonical form of src/docs/training.md:
+ * one counted in epochs ({@code step_epochs}, {@code steps_epochs}, or poly/cosine over
+ * {@code epochs}) is stepped once per epoch, any other once per iteration.
  */
 final class TorchTraining {
     private final Training t;
+    /** Whether the scheduler counts epochs (set by {@link #scheduler()}). */
+    private boolean perEpoch;
 
     TorchTraining(Training training) {
         this.t = training;
     }
 
     String code(boolean hasLossFn, List<String> forwardArgs) {
-        return optimizer() + "\n\n" + scheduler() + "\n\n" + train(hasLossFn, forwardArgs);
+        String scheduler = scheduler();
+        return optimizer() + "\n\n" + scheduler + "\n\n" + train(hasLossFn, forwardArgs);
     }
 
     private Optional<String> n(String key) {
@@ -90,19 +95,28 @@ final class TorchTraining {
     }
 
     private String scheduler() {
-        StringBuilder b = new StringBuilder("def make_scheduler(optimizer):\n");
-        b.append("    \"\"\"The learning-rate schedule; call its step() once per iteration (Caffe counts iterations).\"\"\"\n");
         Object raw = t.get("lr_schedule").orElse(null);
         Map<?, ?> s = raw instanceof Map<?, ?> m ? m : Map.of();
         String policy = raw instanceof String str ? str : s.get("policy") == null ? "" : String.valueOf(s.get("policy"));
         policy = policy.toLowerCase(Locale.ROOT);
+        perEpoch = switch (policy) {
+            case "step" -> num(s, "step_size", "stepsize", "step").isEmpty() && num(s, "step_epochs").isPresent();
+            case "multistep" -> milestones(s, "milestones", "steps", "stepvalue").isEmpty()
+                    && milestones(s, "steps_epochs").isPresent();
+            case "poly", "cosine" -> num(s, "max_iter", "t_max").isEmpty() && n("iterations").isEmpty() && n("epochs").isPresent();
+            default -> false;
+        };
+        StringBuilder b = new StringBuilder("def make_scheduler(optimizer):\n");
+        b.append("    \"\"\"The learning-rate schedule; train() calls its step() once per ")
+                .append(perEpoch ? "epoch (the source counts epochs)" : "iteration (the source counts iterations)")
+                .append(".\"\"\"\n");
         t.number("warmup_steps").ifPresent(w -> b.append("    # the source warms up over ").append(Py.num(w))
                 .append(" steps first (not included here)\n"));
         String gamma = num(s, "gamma").orElse("0.1");
         String line = switch (policy) {
-            case "step" -> num(s, "step_size", "stepsize", "step").map(step ->
+            case "step" -> num(s, "step_size", "stepsize", "step").or(() -> num(s, "step_epochs")).map(step ->
                     "torch.optim.lr_scheduler.StepLR(optimizer, step_size=" + intOf(step) + ", gamma=" + gamma + ")").orElse(null);
-            case "multistep" -> milestones(s).map(ms ->
+            case "multistep" -> milestones(s, "milestones", "steps", "stepvalue").or(() -> milestones(s, "steps_epochs")).map(ms ->
                     "torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=" + ms + ", gamma=" + gamma + ")").orElse(null);
             case "exp", "exponential" -> "torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=" + gamma + ")";
             case "inv" -> "torch.optim.lr_scheduler.LambdaLR(optimizer, lambda it: (1 + " + gamma + " * it) ** -"
@@ -140,8 +154,8 @@ final class TorchTraining {
         return num(s, "max_iter", "t_max").or(() -> n("iterations")).or(() -> n("epochs"));
     }
 
-    private static Optional<String> milestones(Map<?, ?> s) {
-        for (String k : List.of("milestones", "steps", "stepvalue")) {
+    private static Optional<String> milestones(Map<?, ?> s, String... keys) {
+        for (String k : keys) {
             if (s.get(k) instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof Number)) {
                 return Optional.of(Py.list(l.stream().map(o -> String.valueOf(((Number) o).longValue())).toList()));
             }
@@ -181,7 +195,11 @@ final class TorchTraining {
                 .append(Py.num(c)).append(")\n"));
         b.append("                return loss\n");
         b.append("            optimizer.step(closure)  # the closure form also serves L-BFGS\n");
-        b.append("            scheduler.step()\n");
+        if (perEpoch) {
+            b.append("        scheduler.step()  # once per epoch: the schedule counts epochs\n");
+        } else {
+            b.append("            scheduler.step()  # once per iteration: the schedule counts iterations\n");
+        }
         return b.toString();
     }
 }

@@ -162,7 +162,8 @@ class CaffeEmitterTest {
         assertEquals(0.999f, s.getMomentum2());
         assertEquals("multistep", s.getLrPolicy());
         assertEquals(List.of(2000, 4000), s.getStepvalueList());
-        assertTrue(solver.content().contains("# NOTE: max_iter assumes 60000 training examples"), solver.content());
+        assertTrue(solver.content().contains("# NOTE: max_iter and epoch-based steps assume 60000 training examples"),
+                solver.content());
 
         Map<String, Object> sized = Map.of("optimizer", "sgd", "nesterov", true, "learning_rate", 0.1, "epochs", 3,
                 "batch_size", 128, "dataset_size", 1000);
@@ -175,6 +176,32 @@ class CaffeEmitterTest {
         s = CaffeText.parseSolver(unknown.content(), "solver.prototxt");
         assertFalse(s.hasMaxIter());
         assertTrue(unknown.content().contains("# NOTE: optimizer 'lbfgs' has no Caffe solver"), unknown.content());
+    }
+
+    @Test
+    void epochStepsBecomeIterations() throws Exception {
+        // 60000 MNIST examples / batch 100 = 600 iterations per epoch
+        Map<String, Object> step = Map.of("learning_rate", 0.01, "epochs", 10, "batch_size", 100,
+                "lr_schedule", Map.of("policy", "step", "gamma", 0.1, "step_epochs", 3));
+        SolverParameter s = CaffeText.parseSolver(new CaffeEmitter().emit(lenet(step)).get(1).content(), "solver.prototxt");
+        assertEquals("step", s.getLrPolicy());
+        assertEquals(1800, s.getStepsize());
+        assertEquals(6000, s.getMaxIter());
+
+        Map<String, Object> multi = Map.of("learning_rate", 0.01, "iterations", 5000, "batch_size", 100, "dataset_size", 1000,
+                "lr_schedule", Map.of("policy", "multistep", "gamma", 0.1, "steps_epochs", List.of(30, 60)));
+        s = CaffeText.parseSolver(new CaffeEmitter().emit(lenet(multi)).get(1).content(), "solver.prototxt");
+        assertEquals("multistep", s.getLrPolicy());
+        assertEquals(List.of(300, 600), s.getStepvalueList()); // 10 iterations per epoch
+        assertEquals(5000, s.getMaxIter());
+
+        // no batch size: the epochs cannot become iterations, a note says how
+        Artifact unknown = new CaffeEmitter().emit(lenet(Map.of("learning_rate", 0.01, "epochs", 10,
+                "lr_schedule", Map.of("policy", "step", "gamma", 0.1, "step_epochs", 3)))).get(1);
+        s = CaffeText.parseSolver(unknown.content(), "solver.prototxt");
+        assertFalse(s.hasStepsize());
+        assertTrue(unknown.content().contains("# NOTE: the learning rate decays at epochs every 3 but the iterations per epoch are unknown: "
+                + "set stepsize = epochs x training examples / batch size"), unknown.content());
     }
 
     @Test

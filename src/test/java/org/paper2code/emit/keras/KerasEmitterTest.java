@@ -99,6 +99,30 @@ class KerasEmitterTest {
     }
 
     @Test
+    void scheduleStepsAreOptimizerSteps() throws IOException {
+        // alexnet_like: step_size 100000 counts iterations, used as is
+        String py = new KerasPythonEmitter(EmitOptions.defaults()).emit(fixture("alexnet_like")).get(0).content();
+        assertTrue(py.contains("ExponentialDecay(0.01, decay_steps=100000, decay_rate=0.1, staircase=True)"), py);
+        assertTrue(py.contains("def compile_model(model):"), py);
+
+        // step_epochs counts epochs: compile_model takes steps_per_epoch, required without a dataset size
+        Graph epochs = fixture("alexnet_like").withTraining(new org.paper2code.graph.Training(Map.of("learning_rate", 0.1,
+                "batch_size", 256, "lr_schedule", Map.of("policy", "step", "gamma", 0.1, "step_epochs", 30))));
+        py = new KerasPythonEmitter(EmitOptions.defaults()).emit(epochs).get(0).content();
+        assertTrue(py.contains("def compile_model(model, steps_per_epoch=None):"), py);
+        assertTrue(py.contains("raise ValueError(\"compile_model needs steps_per_epoch"), py);
+        assertTrue(py.contains("ExponentialDecay(0.1, decay_steps=30 * steps_per_epoch, decay_rate=0.1, staircase=True)"), py);
+
+        // multistep in epochs with a known dataset size: steps_per_epoch defaults to ceil(1000 / 256) = 4
+        Graph multi = fixture("alexnet_like").withTraining(new org.paper2code.graph.Training(Map.of("learning_rate", 0.1,
+                "batch_size", 256, "dataset_size", 1000, "lr_schedule", Map.of("policy", "multistep", "gamma", 0.1,
+                        "steps_epochs", List.of(30, 60)))));
+        py = new KerasPythonEmitter(EmitOptions.defaults()).emit(multi).get(0).content();
+        assertTrue(py.contains("def compile_model(model, steps_per_epoch=4):"), py);
+        assertTrue(py.contains("PiecewiseConstantDecay([30 * steps_per_epoch, 60 * steps_per_epoch], [0.1 * 0.1 ** k for k in range(3)])"), py);
+    }
+
+    @Test
     void ceilModePoolingGetsBottomRightPadding() throws IOException {
         String py = new KerasPythonEmitter(EmitOptions.defaults()).emit(fixture("inception_like")).get(0).content();
         // 28 + 2*1 = 30, k3 s1 -> 28 either way: no extra; the Caffe pad becomes a ZeroPadding2D

@@ -1,6 +1,7 @@
 package org.paper2code.emit.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,10 +93,37 @@ class PyTorchEmitterTest {
     void trainingBlockBecomesOptimiserAndSchedule() {
         Graph g = image(Layer.of("Flatten", "flat", Map.of(), "data"))
                 .withTraining(new org.paper2code.graph.Training(Map.of("optimizer", "adam", "learning_rate", 0.0003,
-                        "beta2", 0.98, "lr_schedule", Map.of("policy", "multistep", "milestones", List.of(10, 20), "gamma", 0.5))));
+                        "beta2", 0.98, "lr_schedule", Map.of("policy", "multistep", "steps", List.of(10, 20), "gamma", 0.5))));
         String code = emit(g);
         assertTrue(code.contains("torch.optim.Adam(model.parameters(), lr=0.0003, betas=(0.9, 0.98))"), code);
         assertTrue(code.contains("MultiStepLR(optimizer, milestones=[10, 20], gamma=0.5)"), code);
         assertTrue(code.contains("def train(model, loader, criterion, epochs=1):"), code);
+        // "steps" counts iterations: the scheduler steps inside the batch loop
+        assertTrue(code.contains("\n            scheduler.step()  # once per iteration"), code);
+    }
+
+    @Test
+    void epochSchedulesStepOncePerEpoch() {
+        Graph g = image(Layer.of("Flatten", "flat", Map.of(), "data"))
+                .withTraining(new org.paper2code.graph.Training(Map.of("optimizer", "sgd", "learning_rate", 0.1, "epochs", 90,
+                        "lr_schedule", Map.of("policy", "step", "gamma", 0.1, "step_epochs", 30))));
+        String code = emit(g);
+        assertTrue(code.contains("StepLR(optimizer, step_size=30, gamma=0.1)"), code);
+        assertTrue(code.contains("\n        scheduler.step()  # once per epoch"), code);
+        assertFalse(code.contains("once per iteration"), code);
+
+        Graph multi = image(Layer.of("Flatten", "flat", Map.of(), "data"))
+                .withTraining(new org.paper2code.graph.Training(Map.of("learning_rate", 0.1,
+                        "lr_schedule", Map.of("policy", "multistep", "gamma", 0.1, "steps_epochs", List.of(30, 60)))));
+        code = emit(multi);
+        assertTrue(code.contains("MultiStepLR(optimizer, milestones=[30, 60], gamma=0.1)"), code);
+        assertTrue(code.contains("\n        scheduler.step()  # once per epoch"), code);
+
+        Graph iters = image(Layer.of("Flatten", "flat", Map.of(), "data"))
+                .withTraining(new org.paper2code.graph.Training(Map.of("learning_rate", 0.1,
+                        "lr_schedule", Map.of("policy", "step", "gamma", 0.1, "step_size", 100000))));
+        code = emit(iters);
+        assertTrue(code.contains("StepLR(optimizer, step_size=100000, gamma=0.1)"), code);
+        assertTrue(code.contains("\n            scheduler.step()  # once per iteration"), code);
     }
 }
