@@ -2,7 +2,7 @@ package org.paper2code.eval;
 
 /**
  * The registry of pipeline stages the evaluation runs: the ONE place a finished stage is
- * plugged in, one line each. Today no stage exists yet, so every score is "not run".
+ * plugged in, one line each. Stages still commented out are reported as "not run".
  */
 public final class Stages {
     private Stages() {
@@ -10,7 +10,7 @@ public final class Stages {
 
     public static Predictor available() {
         return Predictor.NONE
-                // .withClassifier(image -> ...)         // classify: figure style classifier
+                .withClassifier(image -> org.paper2code.classify.StyleClassifier.standard().classify(image)) // classify
                 // .withParser((image, style) -> ...)    // detect: diagram parser
                 // .withReader(pdf -> ...)               // pdf: architecture figures in a PDF
                 // .withMiner(pdf -> ...)                // text: hyperparameter mining
