@@ -47,7 +47,7 @@ public final class TrainClassifier {
         int heldN = Integer.parseInt(a.getOrDefault("heldout-n", "600"));
         long heldSeed = Long.parseLong(a.getOrDefault("heldout-seed", "12"));
         int folds = Integer.parseInt(a.getOrDefault("folds", "10"));
-        float realWeight = Float.parseFloat(a.getOrDefault("real-weight", "8"));
+        float realWeight = Float.parseFloat(a.getOrDefault("real-weight", "30"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         Path root = Path.of(a.getOrDefault("root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path out = root.resolve(a.getOrDefault("out", "models/classifier"));
