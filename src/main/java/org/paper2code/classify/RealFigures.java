@@ -23,7 +23,8 @@ import org.paper2code.eval.TruthJson;
  * negatives cropped from the real PDFs ({@code figures-negatives.tsv}). Images live in
  * {@code ../shared/corpus-real} (not committed); the negative crops are rendered by
  * {@link #materialise()} into {@code eval/real-negatives/figures} (git-ignored), with truth
- * files, and the style-only labels get truth files in {@code eval/real-styles/figures}.
+ * files. The style-only labels get no truth files: the truth format requires a graph for every
+ * architecture figure, so they are scored by the training script and RealFiguresTest instead.
  */
 public final class RealFigures {
     public static final int CROP_DPI = 100;
@@ -50,10 +51,6 @@ public final class RealFigures {
 
     public Path negativesDir() {
         return root.resolve("eval/real-negatives/figures");
-    }
-
-    public Path stylesDir() {
-        return root.resolve("eval/real-styles/figures");
     }
 
     /** Every labelled real figure whose image exists, crops rendered first when missing. */
@@ -99,8 +96,8 @@ public final class RealFigures {
     }
 
     /**
-     * Renders the negative crops and writes truth files for them and for the style-only labels
-     * (only what is missing; PDFBox rendering at a fixed dpi gives the same pixels every time).
+     * Renders the negative crops and writes their truth files (only what is missing; PDFBox
+     * rendering at a fixed dpi gives the same pixels every time).
      * Returns how many files were written. Does nothing when {@code ../shared} is absent.
      */
     public int materialise() throws IOException {
@@ -121,19 +118,6 @@ public final class RealFigures {
                             + n.x1() + "," + n.y1() + " (" + n.kind() + "), rendered at " + CROP_DPI + " dpi",
                     "see shared/corpus-real/SOURCES.tsv (not committed)");
             Files.writeString(negativesDir().resolve(n.id() + ".truth.json"), TruthJson.write(t));
-            written++;
-        }
-        Files.createDirectories(stylesDir());
-        for (String[] row : tsv(root.resolve("eval/annotations/figure-styles.tsv"))) {
-            Path truth = stylesDir().resolve(stem(row[0]) + ".truth.json");
-            if (Files.isRegularFile(truth)) {
-                continue;
-            }
-            // same relative form as eval/annotations: eval/real-styles/figures -> ../../../../shared
-            FigureTruth t = new FigureTruth("../../../../shared/corpus-real/figures/" + row[0], DiagramStyle.fromId(row[1]),
-                    null, null, null, null, "shared/corpus-real/figures/" + row[0] + " (style only)",
-                    "see shared/corpus-real/SOURCES.tsv");
-            Files.writeString(truth, TruthJson.write(t));
             written++;
         }
         return written;
@@ -177,7 +161,7 @@ public final class RealFigures {
         return dot < 0 ? file : file.substring(0, dot);
     }
 
-    /** Renders the crops and style truth files: {@code java -cp paper2code.jar org.paper2code.classify.RealFigures [ROOT]}. */
+    /** Renders the crops: {@code java -cp paper2code.jar org.paper2code.classify.RealFigures [ROOT]}. */
     public static void main(String[] args) throws IOException {
         RealFigures r = new RealFigures(Path.of(args.length > 0 ? args[0] : System.getProperty("user.dir")));
         if (!r.available()) {
@@ -185,6 +169,6 @@ public final class RealFigures {
             return;
         }
         int n = r.materialise();
-        System.out.println("wrote " + n + " files to " + r.negativesDir() + " and " + r.stylesDir());
+        System.out.println("wrote " + n + " crops to " + r.negativesDir());
     }
 }
