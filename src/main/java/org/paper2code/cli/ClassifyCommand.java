@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.paper2code.classify.Classification;
 import org.paper2code.classify.StyleClassifier;
+import org.paper2code.classify.UnreadableImageException;
 import org.paper2code.eval.DiagramStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             Classification c;
             try {
                 c = classifier.analyse(f);
+            } catch (UnreadableImageException e) {
+                err.println("paper2code classify: " + e.getMessage()); // the message names the file
+                failed++;
+                continue;
             } catch (IOException | RuntimeException e) {
                 err.println("paper2code classify: " + f + ": " + e.getMessage());
                 failed++;
