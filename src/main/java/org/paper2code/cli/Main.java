@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paper2code", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns the architecture in a deep-learning paper into code and MEX metadata.",
         subcommands = {
+            ClassifyCommand.class,
             ConvertCommand.class,
             CorpusCommand.class,
             EvalCommand.class,

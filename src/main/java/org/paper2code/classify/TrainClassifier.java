@@ -1,0 +1,320 @@
+package org.paper2code.classify;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.paper2code.eval.DiagramStyle;
+import org.paper2code.synth.CorpusSynth;
+import org.paper2code.synth.FigureFactory;
+
+/**
+ * Trains the style model (scripts/train-classifier): synthetic figures exactly as
+ * {@code corpus synth -n N --seed S} makes them (generated in memory, encoded and decoded like
+ * files), plus the hand-labelled real figures, weighted. Reports synthetic held-out accuracy
+ * (another seed), real accuracy of a synthetic-only model, and k-fold real accuracy, then
+ * writes the final model (synthetic + all real) and MODEL-CARD.md.
+ */
+public final class TrainClassifier {
+    record Set(float[][] x, int[] y, String[] ids) {
+        int size() {
+            return y.length;
+        }
+    }
+
+    private final int threads;
+    private final Path cache;
+
+    TrainClassifier(int threads, Path cache) {
+        this.threads = threads;
+        this.cache = cache;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args);
+        int n = Integer.parseInt(a.getOrDefault("n", "3000"));
+        long seed = Long.parseLong(a.getOrDefault("seed", "11"));
+        int heldN = Integer.parseInt(a.getOrDefault("heldout-n", "600"));
+        long heldSeed = Long.parseLong(a.getOrDefault("heldout-seed", "12"));
+        int folds = Integer.parseInt(a.getOrDefault("folds", "10"));
+        float realWeight = Float.parseFloat(a.getOrDefault("real-weight", "30"));
+        int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
+        Path root = Path.of(a.getOrDefault("root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path out = root.resolve(a.getOrDefault("out", "models/classifier"));
+        StyleModel.Params params = new StyleModel.Params(Integer.parseInt(a.getOrDefault("trees", "" + StyleModel.Params.DEFAULT.trees())),
+                StyleModel.Params.DEFAULT.maxDepth(), StyleModel.Params.DEFAULT.minSamples(), seed);
+        OpenCvNative.load();
+        TrainClassifier t = new TrainClassifier(threads, root.resolve("target/classifier-cache"));
+        long t0 = System.nanoTime();
+        Set train = t.synthetic(n, seed);
+        Set held = t.synthetic(heldN, heldSeed);
+        RealFigures real = new RealFigures(root);
+        List<RealFigures.Sample> realSamples = real.load();
+        Set realSet = t.real(realSamples);
+        log("features: %d synthetic train, %d held-out, %d real (%.0f s)", train.size(), held.size(), realSet.size(), secs(t0));
+
+        StringBuilder card = new StringBuilder();
+        StyleModel synthOnly = StyleModel.train(train.x(), train.y(), null, params);
+        Confusion synthHeld = evaluate(synthOnly, held);
+        Confusion synthOnlyReal = evaluate(synthOnly, realSet);
+        log("synthetic-only model: held-out %s; real %s", synthHeld.summary(), synthOnlyReal.summary());
+
+        Confusion kfold = new Confusion();
+        List<String> failures = new ArrayList<>();
+        if (realSet.size() > 0) {
+            int[] fold = folds(realSet, folds);
+            for (int k = 0; k < folds; k++) {
+                Set tr = concat(train, subset(realSet, fold, k, false), realWeight);
+                StyleModel m = StyleModel.train(tr.x(), tr.y(), weights(tr, train.size(), realWeight), params);
+                for (int i = 0; i < realSet.size(); i++) {
+                    if (fold[i] == k) {
+                        Map<DiagramStyle, Double> p = m.probabilities(realSet.x()[i]);
+                        DiagramStyle pred = StyleModel.argmax(p);
+                        DiagramStyle truth = DiagramStyle.values()[realSet.y()[i]];
+                        kfold.add(truth, pred);
+                        if (pred != truth) {
+                            failures.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", realSet.ids()[i], truth.id(),
+                                    pred.id(), p.get(pred), realSamples.get(i).group()
+                                            + (realSamples.get(i).note().isEmpty() ? "" : ": " + realSamples.get(i).note())));
+                        }
+                    }
+                }
+            }
+            log("%d-fold real (synthetic + other folds' real): %s", folds, kfold.summary());
+        }
+
+        Set all = concat(train, realSet, realWeight);
+        StyleModel fin = StyleModel.train(all.x(), all.y(), weights(all, train.size(), realWeight), params);
+        Path modelFile = out.resolve("style-model.xml.gz");
+        fin.save(modelFile);
+        Confusion finHeld = evaluate(fin, held);
+        Confusion finReal = evaluate(fin, realSet);
+        log("final model: held-out %s; real (in-sample) %s", finHeld.summary(), finReal.summary());
+
+        card.append("# Figure style classifier: model card\n\n");
+        card.append("Made by `scripts/train-classifier` (`org.paper2code.classify.TrainClassifier`). Same inputs, same file.\n\n");
+        card.append("- Model: OpenCV ").append(org.opencv.core.Core.VERSION).append(" `ml.RTrees` (random forest), ").append(params.trees())
+                .append(" trees, max depth ").append(params.maxDepth()).append(", min samples ").append(params.minSamples())
+                .append(", sqrt(features) per split, RNG seed ").append(seed).append(", one thread.\n");
+        card.append("- Features: ").append(fin.featureCount()).append(" per figure (`FigureFeatures`: layout, colour, edge orientation, Hough lines/circles, ")
+                .append("contour shapes, connected components, projection gaps, HOG 64x64).\n");
+        card.append("- Probability of a style = share of the trees voting for it.\n");
+        card.append(String.format(Locale.ROOT, "- Training data: synthetic `paper2code corpus synth -n %d --seed %d` (generated in memory, ", n, seed))
+                .append("same figures and bytes as the command writes) + ").append(realSet.size())
+                .append(" hand-labelled real figures (`eval/annotations`: truth files, figure-styles.tsv, figures-negatives.tsv crops), each real figure weighted ")
+                .append(realWeight).append(".\n");
+        card.append(String.format(Locale.ROOT, "- Synthetic held-out: `corpus synth -n %d --seed %d` (a different seed, never trained on).%n", heldN, heldSeed));
+        card.append("- File: `style-model.xml.gz` (").append(Files.size(modelFile) / 1024).append(" KiB).\n");
+        card.append(String.format(Locale.ROOT, "- Command: `scripts/train-classifier` (= --n %d --seed %d --heldout-n %d --heldout-seed %d --folds %d --real-weight %s --trees %d); %.0f s on %d threads.%n%n",
+                n, seed, heldN, heldSeed, folds, realWeight, params.trees(), secs(t0), threads));
+        card.append("## Scores\n\n| model | evaluated on | six-way | architecture vs other |\n|---|---|---:|---:|\n");
+        row(card, "synthetic only", "synthetic held-out (" + held.size() + ")", synthHeld);
+        row(card, "synthetic only", "all real (" + realSet.size() + "), never trained on", synthOnlyReal);
+        row(card, folds + "-fold: synthetic + real of the other folds", "real, each figure scored by the fold that left it out", kfold);
+        row(card, "final (synthetic + all real)", "synthetic held-out (" + held.size() + ")", finHeld);
+        row(card, "final (synthetic + all real)", "all real: IN-SAMPLE, not an estimate", finReal);
+        card.append("\nThe honest real-figure estimate is the k-fold row; the synthetic-only row shows the synthetic-to-real gap.\n\n");
+        card.append("### Synthetic held-out, final model\n\n").append(finHeld.markdown()).append('\n');
+        card.append("### Real figures, synthetic-only model\n\n").append(synthOnlyReal.markdown()).append('\n');
+        card.append("### Real figures, ").append(folds).append("-fold\n\n").append(kfold.markdown()).append('\n');
+        card.append("### Real figures the k-fold models got wrong\n\n| figure | truth | predicted | p | list: note |\n|---|---|---|---:|---|\n");
+        failures.forEach(f -> card.append(f).append('\n'));
+        card.append('\n');
+        card.append("### Most important features (final model)\n\n");
+        float[] imp = fin.importance();
+        List<String> names = FigureFeatures.names();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < imp.length; i++) {
+            order.add(i);
+        }
+        order.sort((p, q) -> Float.compare(imp[q], imp[p]));
+        card.append("| feature | importance |\n|---|---:|\n");
+        for (int i = 0; i < Math.min(20, order.size()); i++) {
+            card.append(String.format(Locale.ROOT, "| %s | %.4f |%n", names.get(order.get(i)), imp[order.get(i)]));
+        }
+        Files.writeString(out.resolve("MODEL-CARD.md"), card.toString());
+        log("wrote %s and %s (%.0f s)", modelFile, out.resolve("MODEL-CARD.md"), secs(t0));
+    }
+
+    private static void row(StringBuilder b, String model, String on, Confusion c) {
+        b.append(String.format(Locale.ROOT, "| %s | %s | %d/%d = %.1f%% | %d/%d = %.1f%% |%n", model, on, c.correct(), c.total(),
+                100 * c.accuracy(), c.binaryCorrect(), c.total(), 100 * c.binaryAccuracy()));
+    }
+
+    static Confusion evaluate(StyleModel m, Set s) {
+        Confusion c = new Confusion();
+        for (int i = 0; i < s.size(); i++) {
+            c.add(DiagramStyle.values()[s.y()[i]], StyleModel.argmax(m.probabilities(s.x()[i])));
+        }
+        return c;
+    }
+
+    /** Stratified, deterministic fold assignment: within each style, figures in id order deal round-robin. */
+    static int[] folds(Set s, int k) {
+        int[] f = new int[s.size()];
+        int[] next = new int[DiagramStyle.values().length];
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            idx.add(i);
+        }
+        idx.sort((a, b) -> s.ids()[a].compareTo(s.ids()[b]));
+        for (int i : idx) {
+            int c = s.y()[i];
+            f[i] = (next[c]++ + c) % k;
+        }
+        return f;
+    }
+
+    static Set subset(Set s, int[] fold, int k, boolean in) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            if ((fold[i] == k) == in) {
+                keep.add(i);
+            }
+        }
+        float[][] x = new float[keep.size()][];
+        int[] y = new int[keep.size()];
+        String[] ids = new String[keep.size()];
+        for (int i = 0; i < keep.size(); i++) {
+            x[i] = s.x()[keep.get(i)];
+            y[i] = s.y()[keep.get(i)];
+            ids[i] = s.ids()[keep.get(i)];
+        }
+        return new Set(x, y, ids);
+    }
+
+    static Set concat(Set a, Set b, float ignored) {
+        float[][] x = new float[a.size() + b.size()][];
+        int[] y = new int[x.length];
+        String[] ids = new String[x.length];
+        System.arraycopy(a.x(), 0, x, 0, a.size());
+        System.arraycopy(b.x(), 0, x, a.size(), b.size());
+        System.arraycopy(a.y(), 0, y, 0, a.size());
+        System.arraycopy(b.y(), 0, y, a.size(), b.size());
+        System.arraycopy(a.ids(), 0, ids, 0, a.size());
+        System.arraycopy(b.ids(), 0, ids, a.size(), b.size());
+        return new Set(x, y, ids);
+    }
+
+    /** Synthetic rows weigh 1, real rows (after the first {@code synthetic} rows) weigh {@code real}. */
+    static float[] weights(Set s, int synthetic, float real) {
+        float[] w = new float[s.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i < synthetic ? 1f : real;
+        }
+        return w;
+    }
+
+    /** Features of {@code corpus synth -n n --seed seed}'s figures, cached by the feature layout. */
+    Set synthetic(int n, long seed) throws Exception {
+        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode()) + ".bin");
+        if (Files.isRegularFile(file)) {
+            return read(file);
+        }
+        FigureFactory factory = new FigureFactory();
+        CorpusSynth synth = new CorpusSynth(seed, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<float[]>> jobs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                final int index = i;
+                jobs.add(pool.submit(() -> {
+                    FigureFactory.Figure f = factory.make(CorpusSynth.figureId(index), CorpusSynth.styleOf(seed, index),
+                            synth.figureSeed(index), "paper2code corpus synth seed=" + seed + " item=" + index);
+                    return StyleClassifier.features(f.bytes(), f.fileName());
+                }));
+            }
+            float[][] x = new float[n][];
+            int[] y = new int[n];
+            String[] ids = new String[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = jobs.get(i).get();
+                y[i] = CorpusSynth.styleOf(seed, i).ordinal();
+                ids[i] = CorpusSynth.figureId(i);
+            }
+            Set s = new Set(x, y, ids);
+            write(file, s);
+            return s;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    Set real(List<RealFigures.Sample> samples) throws IOException {
+        float[][] x = new float[samples.size()][];
+        int[] y = new int[samples.size()];
+        String[] ids = new String[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            RealFigures.Sample s = samples.get(i);
+            x[i] = StyleClassifier.features(Files.readAllBytes(s.image()), s.image().toString());
+            y[i] = s.style().ordinal();
+            ids[i] = s.id();
+        }
+        return new Set(x, y, ids);
+    }
+
+    private static void write(Path file, Set s) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            o.writeInt(s.size());
+            o.writeInt(s.x()[0].length);
+            for (int i = 0; i < s.size(); i++) {
+                o.writeUTF(s.ids()[i]);
+                o.writeInt(s.y()[i]);
+                for (float v : s.x()[i]) {
+                    o.writeFloat(v);
+                }
+            }
+        }
+    }
+
+    private static Set read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            int n = in.readInt();
+            int d = in.readInt();
+            float[][] x = new float[n][d];
+            int[] y = new int[n];
+            String[] ids = new String[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = in.readUTF();
+                y[i] = in.readInt();
+                for (int j = 0; j < d; j++) {
+                    x[i][j] = in.readFloat();
+                }
+            }
+            return new Set(x, y, ids);
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void log(String fmt, Object... args) {
+        System.err.println("train-classifier: " + String.format(Locale.ROOT, fmt, args));
+    }
+
+    /** {@code --key value} pairs. */
+    static final class Args {
+        static Map<String, String> parse(String[] args) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --key value, got " + args[i]);
+                }
+                m.put(args[i].substring(2), args[++i]);
+            }
+            return m;
+        }
+    }
+}
