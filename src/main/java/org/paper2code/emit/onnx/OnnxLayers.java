@@ -536,8 +536,22 @@ final class OnnxLayers {
 
     private static String lambda(Site s) {
         if (!s.output().equals(s.in())) {
-            throw s.unsupported("an opaque function that changes the shape " + s.in() + " -> " + s.output()
-                    + " cannot be written as identity; replace it with concrete layers");
+            // the source gives the function's output shape but not its code: a marked placeholder that
+            // yields zeros of that shape (flatten, multiply by a zero constant, reshape), so the model runs
+            long in = 1;
+            for (int d : s.in().dims()) {
+                in *= s.known(d, "input dimension");
+            }
+            long[] out = new long[s.output().rank()];
+            long outCount = 1;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = s.known(s.output().dim(i), "output dimension");
+                outCount *= out[i];
+            }
+            String flat = s.b().node(s.name(), "Flatten", List.of(s.arg()), Attr.i("axis", 1));
+            String zeros = s.b().node(s.name(), "MatMul",
+                    List.of(flat, s.b().filled(s.name(), "opaque_placeholder", OnnxBuilder.Kind.CONSTANT, new long[] {in, outCount}, 0f)));
+            return s.b().node(s.name(), "Reshape", List.of(zeros, s.b().ints(s.name(), "shape", concat(new long[] {0}, out))));
         }
         return s.arg();
     }

@@ -67,15 +67,23 @@ class OnnxCliTest {
     void verifyJsonAndExitCodes() throws Exception {
         Path bad = dir.resolve("bad.json");
         Graph g = new Graph(List.of(Layer.of("Input", "img", Map.of("output_shape", List.of(3, 8, 8))),
-                Layer.of("Lambda", "shrink", Map.of("output_shape", List.of(3, 4, 4)), "img")));
+                Layer.of("BatchNorm", "shrink", Map.of("axis", 1), "img")));
         Files.writeString(bad, GraphJson.write(g));
         CliRunner.Result r = CliRunner.run("verify", LENET, bad.toString(), "--json");
         assertEquals(1, r.exitCode(), r.err());
         JsonNode res = GraphJson.MAPPER.readTree(r.out());
         assertTrue(res.get(0).get("ok").asBoolean());
         assertEquals(List.of(20, 24, 24), GraphJson.MAPPER.convertValue(res.get(0).get("layers").get(1).get("onnxruntime"), List.class));
-        assertTrue(res.get(1).get("error").asText().contains("layer 'shrink' (Lambda)"), res.toString());
-        assertTrue(r.err().contains("cannot export to ONNX: layer 'shrink' (Lambda)"), r.err());
+        assertTrue(res.get(1).get("error").asText().contains("layer 'shrink' (BatchNorm)"), res.toString());
+        assertTrue(r.err().contains("cannot export to ONNX: layer 'shrink' (BatchNorm)"), r.err());
+
+        // an opaque function that changes the shape exports as a marked zero placeholder and runs
+        Path opaque = dir.resolve("opaque.json");
+        Files.writeString(opaque, GraphJson.write(new Graph(List.of(Layer.of("Input", "img", Map.of("output_shape", List.of(3, 8, 8))),
+                Layer.of("Lambda", "resize", Map.of("output_shape", List.of(3, 4, 4)), "img")))));
+        CliRunner.Result ok = CliRunner.run("verify", opaque.toString());
+        assertEquals(0, ok.exitCode(), ok.err() + ok.out());
+        assertTrue(ok.out().matches("(?s).*resize +Lambda +3x4x4 +3x4x4 +OK.*"), ok.out());
 
         assertEquals(2, CliRunner.run("verify", dir.resolve("missing.prototxt").toString()).exitCode());
         assertEquals(2, CliRunner.run("verify").exitCode());

@@ -29,7 +29,8 @@ final class OnnxCorpus {
             new Source("bundled", ROOT.resolve("src/test/resources/corpus-real/prototxt"), ".prototxt", false),
             new Source("shared", SHARED.resolve("prototxt"), ".prototxt", true),
             new Source("fixture", ROOT.resolve("src/test/resources/graphs/pytorch"), ".json", false),
-            new Source("fixture", ROOT.resolve("src/test/resources/graphs/onnx"), ".json", false));
+            new Source("fixture", ROOT.resolve("src/test/resources/graphs/onnx"), ".json", false),
+            new Source("keras", ROOT.resolve("src/test/resources/corpus-real/keras"), ".json", false));
 
     /** One model file, labelled "source/file". */
     record Model(String label, Path file) {

@@ -114,7 +114,6 @@ class OnnxExportTest {
     void unsupportedLayersGiveAClearErrorNamingTheLayer() {
         Layer in = Layer.of("Input", "img", Map.of("output_shape", List.of(3, 8, 8)));
         Map<Layer, String> cases = Map.of(
-                Layer.of("Lambda", "resize me", Map.of("output_shape", List.of(3, 4, 4)), "img"), "cannot be written as identity",
                 Layer.of("BatchNorm", "bn rows", Map.of("axis", 1), "img"), "normalises the channel axis",
                 Layer.of("LayerNorm", "ln first", Map.of("axis", 0), "img"), "is not the last",
                 Layer.of("Pooling2D", "odd pool", Map.of("kernel_row", 1, "stride_row", 2, "ceil_mode", true), "img"),
