@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             CorpusCommand.class,
             EvalCommand.class,
+            FigureCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

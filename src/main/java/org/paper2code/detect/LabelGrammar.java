@@ -174,7 +174,8 @@ public final class LabelGrammar {
         while ((m = r.take(DIMS)) != null) {
             int a = parseInt(m.group(1));
             int b = parseInt(m.group(2));
-            if (m.group(3) != null || (a > 11 && b > 11) || r.params.containsKey("kernel_row")) {
+            boolean kernelLike = (a <= 7 && b <= 7) || (a == 11 && b == 11) || (a <= 11 && b <= 11 && a != b);
+            if (m.group(3) != null || !kernelLike || r.params.containsKey("kernel_row")) {
                 r.mapShape = m.group(3) != null ? List.of(a, b, parseInt(m.group(3))) : List.of(a, b);
             } else {
                 kernel(r, a, b);
@@ -261,6 +262,10 @@ public final class LabelGrammar {
         if ((m = r.take(MAPS)) != null) {
             r.mapShape = List.of(parseInt(m.group(1)), parseInt(m.group(2)), parseInt(m.group(3)));
         }
+        if ((m = r.take(DIMS)) != null) {
+            r.mapShape = m.group(3) != null ? List.of(parseInt(m.group(1)), parseInt(m.group(2)), parseInt(m.group(3)))
+                    : List.of(parseInt(m.group(1)), parseInt(m.group(2)));
+        }
         if ((m = r.take(INT)) != null) {
             r.params.put("units", parseInt(m.group(1)));
         }
@@ -320,7 +325,12 @@ public final class LabelGrammar {
     }
 
     private void activation(Reading r) {
-        r.params.put("function", activationOf(r.text.toString()).orElse("relu"));
+        Optional<String> f = activationOf(r.text.toString());
+        if (f.isPresent()) {
+            r.params.put("function", f.get());
+        } else {
+            r.infer("function", "relu");
+        }
     }
 
     private static void upsample(Reading r) {

@@ -11,7 +11,7 @@ public final class Stages {
     public static Predictor available() {
         return Predictor.NONE
                 // .withClassifier(image -> ...)         // classify: figure style classifier
-                // .withParser((image, style) -> ...)    // detect: diagram parser
+                .withParser((image, style) -> new org.paper2code.detect.FigureParser().parse(image, style).graph()) // detect
                 // .withReader(pdf -> ...)               // pdf: architecture figures in a PDF
                 // .withMiner(pdf -> ...)                // text: hyperparameter mining
                 ;
