@@ -33,6 +33,8 @@ public final class ConnectorTracer {
         int[] lab = new int[(int) labels.total()];
         labels.get(0, 0, lab);
         Set<Link> out = new LinkedHashSet<>();
+        List<List<Integer>> undetermined = new ArrayList<>();
+        double vote = 0;
         for (int c = 1; c < n; c++) {
             int area = (int) stats.get(c, Imgproc.CC_STAT_AREA)[0];
             if (area < 12) {
@@ -55,20 +57,26 @@ public final class ConnectorTracer {
             for (int k = 0; k < touched.size(); k++) {
                 (heads.get(k) ? dst : src).add(touched.get(k));
             }
-            double conf = 0.9;
             if (src.isEmpty() || dst.isEmpty()) {
-                List<Integer> order = new ArrayList<>(touched);
-                order.sort(Comparator.comparingDouble(i -> vertical ? centreY(boxes.get(i)) : centreX(boxes.get(i))));
-                src = List.of(order.get(0));
-                dst = order.subList(1, order.size());
-                conf = 0.6;
+                undetermined.add(touched);
+                continue;
             }
             for (int s : src) {
                 for (int d : dst) {
                     if (s != d) {
-                        out.add(new Link(s, d, conf));
+                        out.add(new Link(s, d, 0.9));
+                        vote += Math.signum(major(boxes.get(d), vertical) - major(boxes.get(s), vertical));
                     }
                 }
+            }
+        }
+        // no heads seen: the figure's reading direction, which the arrows that do have heads reveal (some figures flow upwards)
+        boolean backwards = vote < 0;
+        for (List<Integer> touched : undetermined) {
+            List<Integer> order = new ArrayList<>(touched);
+            order.sort(Comparator.comparingDouble(i -> (backwards ? -1 : 1) * major(boxes.get(i), vertical)));
+            for (int k = 1; k < order.size(); k++) {
+                out.add(new Link(order.get(0), order.get(k), 0.6));
             }
         }
         return new ArrayList<>(out);
@@ -133,9 +141,13 @@ public final class ConnectorTracer {
         }
         List<Boolean> out = new ArrayList<>();
         for (float p : peak) {
-            out.add(p >= 2.2f && p >= 1.6f * lineHalf);
+            out.add(p >= 1.8f && p >= 1.6f * lineHalf);
         }
         return out;
+    }
+
+    private static double major(Rect r, boolean vertical) {
+        return vertical ? centreY(r) : centreX(r);
     }
 
     static double centreX(Rect r) {
