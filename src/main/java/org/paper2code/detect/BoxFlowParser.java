@@ -58,7 +58,7 @@ public final class BoxFlowParser implements StyleParser {
         }
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
-                Rect a = Cv.grow(boxes.get(i), 3);
+                Rect a = Cv.grow(boxes.get(i), 6); // cells of one table are at most a thick border apart
                 Rect b = boxes.get(j);
                 if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
                     parent[find(parent, i)] = find(parent, j);

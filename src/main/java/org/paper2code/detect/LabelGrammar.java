@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class LabelGrammar {
     private static final Pattern MAPS = Pattern.compile("(\\d+)\\s*@\\s*(\\d+)x(\\d+)");
+    /** ResNeXt's "in, kxk, out" (256, 1x1, 4): the last number is the output width. */
+    private static final Pattern IN_K_OUT = Pattern.compile("^\\s*(\\d+)\\s*,\\s*(\\d+)x(\\d+)\\s*,\\s*(\\d+)");
     private static final Pattern VGG = Pattern.compile("\\b(?:de)?conv\\s*(\\d+)\\s*-\\s*(\\d+)");
     private static final Pattern TUPLE = Pattern.compile("\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
     private static final Pattern DIMS = Pattern.compile("(\\d+)x(\\d+)(?:x(\\d+))?");
@@ -162,6 +164,10 @@ public final class LabelGrammar {
         if ((m = r.take(MAPS)) != null) {
             r.params.put("filters", parseInt(m.group(1)));
             r.mapShape = List.of(parseInt(m.group(1)), parseInt(m.group(2)), parseInt(m.group(3)));
+        }
+        if ((m = r.take(IN_K_OUT)) != null) {
+            kernel(r, parseInt(m.group(2)), parseInt(m.group(3)));
+            r.params.put("filters", parseInt(m.group(4)));
         }
         if ((m = r.take(VGG)) != null) {
             kernel(r, parseInt(m.group(1)), parseInt(m.group(1)));

@@ -43,6 +43,8 @@ public final class Ocr implements AutoCloseable {
             throw new IllegalStateException("Tesseract could not load 'eng' from " + datapath);
         }
         API.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        // figures have dark text on light boxes (TextSheet binarises them so): skip Tesseract's second, inverted pass
+        API.TessBaseAPISetVariable(handle, "tessedit_do_invert", "0");
     }
 
     /** This thread's OCR engine. */

@@ -84,6 +84,9 @@ class LabelGrammarTest {
             deconv 4x4, 64, /2           | Deconv2D  | filters=64;kernel_row=4;stride_row=2
             RoI pooling 7x7              | RoIPooling | pooled_row=7
             embedding 300                | Embedding | output_dim=300
+            3x3, 64                      | Conv2D    | filters=64;kernel_row=3
+            1x1, 256                     | Conv2D    | filters=256;kernel_row=1
+            256, 1x1, 4                  | Conv2D    | filters=4;kernel_row=1
             """)
     void parsesPhrasings(String label, String type, String expected) {
         ParsedLabel p = LabelGrammar.parse(label).orElseThrow(() -> new AssertionError("no parse: " + label));
