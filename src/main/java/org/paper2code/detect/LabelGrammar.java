@@ -27,7 +27,7 @@ public final class LabelGrammar {
     private static final Pattern STRIDE = Pattern.compile("(?:/\\s*(\\d+))|(?:\\bstrides?\\s*[=:]?\\s*\\(?\\s*(\\d+))|(?:\\bs\\s*=\\s*(\\d+))");
     private static final Pattern PAD = Pattern.compile("\\b(?:pad|padding)\\s*[=:]?\\s*(\\d+)");
     private static final Pattern FILTER_WORD = Pattern.compile("(?:\\b(?:filters?|channels?|kernels?|maps?)\\s*[=:]?\\s*(\\d+))|(?:(\\d+)\\s*(?:filters|channels|feature\\s*maps|maps|kernels)\\b)");
-    private static final Pattern INDEX = Pattern.compile("\\b(?:fc|ip|f|c|s|conv|pool|dense|layer|norm|lrn|relu|drop|dropout|inception|res)\\s?(\\d{1,2}[a-z]?)\\b(?!\\s*[-x@])");
+    private static final Pattern INDEX = Pattern.compile("\\b(?:fc|ip|f|c|s|conv|pool|dense|layer|norm|lrn|relu|drop|dropout|inception|res)(\\d{1,2}[a-z]?)\\b(?!\\s*[-x@])");
     private static final Pattern INT = Pattern.compile("(?<![\\d.])(\\d+)(?![\\d.])");
     private static final Pattern RATE = Pattern.compile("(\\d*\\.\\d+)|(\\d+)\\s*%");
     private static final Pattern UPSAMPLE = Pattern.compile("(?:x\\s*(\\d+))|(?:(\\d+)\\s*x\\b)");

@@ -50,6 +50,7 @@ class LabelGrammarTest {
             Fully connected (10), softmax | Dense    | units=10;activation=softmax
             Dense(10, 'softmax')         | Dense     | units=10;activation=softmax
             F5: layer 120                | Dense     | units=120
+            F6: layer 84                 | Dense     | units=84
             fc6 4096                     | Dense     | units=4096
             1000 SOFT                    | Dense     | units=1000;activation=softmax
             softmax                      | Softmax   |
