@@ -13,7 +13,7 @@ public final class Stages {
     public static Predictor available() {
         return Predictor.NONE
                 .withClassifier(image -> org.paper2code.classify.StyleClassifier.standard().classify(image)) // classify
-                // .withParser((image, style) -> ...)    // detect: diagram parser
+                .withParser((image, style) -> new org.paper2code.detect.FigureParser().parse(image, style).graph()) // detect
                 .withReader(new PdfArchitectureFigures())  // pdf + classify: architecture figures in a PDF
                 .withMiner(pdf -> new org.paper2code.text.TrainingMiner().mine(pdf).values()) // text: hyperparameter mining
                 ;

@@ -1,0 +1,288 @@
+package org.paper2code.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.paper2code.eval.DiagramStyle;
+
+/**
+ * Stacked-2D-box (LeNet-style decks of offset sheets) and 3D-box (cuboids) figures: each solid shape, once
+ * enclosed areas are filled and thin lines erased, is one layer; shapes run in reading order. The text above
+ * a shape names it ({@code C1: feature maps 6@28x28}, {@code conv1}); numbers beside and below a cuboid are
+ * its height, width and depth. What the figure implies but does not write is inferred and marked: filters from
+ * the depth, kernels from shrinking sizes, pooling from halving sizes.
+ */
+final class DeckParser implements StyleParser {
+    private final DiagramStyle style;
+    private final LabelGrammar grammar = new LabelGrammar();
+
+    DeckParser(DiagramStyle style) {
+        this.style = style;
+    }
+
+    @Override
+    public Detected detect(Mat bgr) {
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
+        List<Rect> shapes = shapes(ink);
+        if (shapes.isEmpty()) {
+            return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
+        }
+        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
+        shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
+        List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
+        if (System.getenv("P2C_DETECT_DEBUG") != null) {
+            shapes.forEach(r -> System.err.println("shape " + r));
+            lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
+        }
+        List<Layerish> layers = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            layers.add(describe(shapes, i, lines));
+        }
+        infer(layers);
+        List<Element> elements = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layerish l = layers.get(i);
+            elements.add(new Element(shapes.get(i), l.text, Optional.of(l.label()), 0.85));
+            if (i > 0) {
+                links.add(new Link(i - 1, i, 0.7));
+            }
+        }
+        return new Detected(elements, links, vertical, null);
+    }
+
+    /** Solid shapes: ink with enclosed areas filled, opened to drop lines and text, big enough to be a layer. */
+    static List<Rect> shapes(Mat ink) {
+        // fill rectangular holes (white sheets drawn as outlines); wedges between projection lines stay open
+        Mat filled = ink.clone();
+        List<MatOfPoint> contours = new ArrayList<>();
+        Mat hierarchy = new Mat();
+        Imgproc.findContours(ink.clone(), contours, hierarchy, Imgproc.RETR_CCOMP, Imgproc.CHAIN_APPROX_SIMPLE);
+        for (int i = 0; i < contours.size(); i++) {
+            if (hierarchy.get(0, i)[3] < 0) {
+                continue;
+            }
+            Rect r = Imgproc.boundingRect(contours.get(i));
+            if (r.area() >= 100 && Imgproc.contourArea(contours.get(i)) >= 0.75 * r.area()) {
+                Imgproc.drawContours(filled, contours, i, new Scalar(255), -1);
+            }
+        }
+        Mat opened = new Mat();
+        Imgproc.morphologyEx(filled, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int n = Imgproc.connectedComponentsWithStats(opened, labels, stats, new Mat(), 8, CvType.CV_32S);
+        int minH = Math.max(20, ink.rows() / 12);
+        List<Rect> out = new ArrayList<>();
+        for (int c = 1; c < n; c++) {
+            Rect r = new Rect((int) stats.get(c, 0)[0], (int) stats.get(c, 1)[0], (int) stats.get(c, 2)[0], (int) stats.get(c, 3)[0]);
+            double area = stats.get(c, Imgproc.CC_STAT_AREA)[0];
+            if (r.height >= minH && r.width >= 4 && area >= 150 && r.area() < 0.5 * ink.total()) {
+                out.add(r);
+            }
+        }
+        // a shape inside another (a kernel cube drawn on a map) is not a layer
+        List<Rect> kept = new ArrayList<>();
+        for (Rect r : out) {
+            boolean inside = out.stream().anyMatch(o -> o != r && Cv.contains(Cv.grow(o, 2), r));
+            if (!inside) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    /** One shape read: its label text, parsed label, stated spatial size and depth. */
+    private static final class Layerish {
+        String text = "";
+        ParsedLabel parsed;
+        String type;
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> inferred = new ArrayList<>();
+        int spatial = -1;
+        int depth = -1;
+        boolean vector;
+
+        ParsedLabel label() {
+            return new ParsedLabel(type, params, inferred, parsed == null ? 0.5 : parsed.confidence(), List.of(), null);
+        }
+
+        void infer(String key, Object value) {
+            if (!params.containsKey(key) || (parsed != null && parsed.inferredKeys().contains(key) && !inferred.contains(key))) {
+                params.put(key, value);
+                if (!inferred.contains(key)) {
+                    inferred.add(key);
+                }
+            }
+        }
+    }
+
+    private Layerish describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
+        Rect s = shapes.get(i);
+        Layerish l = new Layerish();
+        double left = i > 0 ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
+        double right = i + 1 < shapes.size() ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
+        List<TextLines.Line> above = new ArrayList<>();
+        List<TextLines.Line> around = new ArrayList<>();
+        for (TextLines.Line t : lines) {
+            boolean inColumn = t.cx() >= Math.max(left, s.x - 40) && t.cx() <= Math.min(right, s.x + s.width + 40);
+            if (!inColumn) {
+                continue;
+            }
+            if (t.box().y + t.box().height <= s.y + 4) {
+                above.add(t);
+            } else if (t.cy() >= s.y && t.cy() <= s.y + s.height + 45) {
+                around.add(t);
+            }
+        }
+        above.sort(Comparator.comparingInt(t -> -(t.box().y)));
+        // the label: the lines above, nearest first, joined top-down ("INPUT" over "32x32")
+        List<String> labelLines = new ArrayList<>();
+        for (TextLines.Line t : above) {
+            if (s.y - (t.box().y + t.box().height) < 80) {
+                labelLines.add(0, t.text());
+            }
+        }
+        l.text = String.join(" ", labelLines);
+        Optional<ParsedLabel> p = grammar.read(l.text);
+        if (p.isEmpty()) {
+            p = labelLines.stream().map(grammar::read).flatMap(Optional::stream).findFirst();
+        }
+        List<Integer> dims = new ArrayList<>();
+        List<Integer> dimY = new ArrayList<>();
+        for (TextLines.Line t : around) {
+            for (int v : grammar.numbers(t.text())) {
+                if (v > 0 && v < 100000) {
+                    dims.add(v);
+                    dimY.add(t.box().y);
+                }
+            }
+        }
+        l.vector = s.width < 0.35 * s.height && s.width < 30;
+        if (dims.size() >= 3 || (dims.size() == 2 && !l.vector)) {
+            // two equal values are height and width; the other is the depth (channels)
+            int a = dims.get(0), b = dims.get(1), c = dims.size() > 2 ? dims.get(2) : -1;
+            if (c >= 0 && a == b) {
+                l.spatial = a;
+                l.depth = c;
+            } else if (c >= 0 && a == c) {
+                l.spatial = a;
+                l.depth = b;
+            } else if (c >= 0 && b == c) {
+                l.spatial = b;
+                l.depth = a;
+            } else if (c < 0 && a == b) {
+                l.spatial = a; // the depth label was not read
+            } else {
+                int low = 0;
+                for (int k = 1; k < dims.size(); k++) {
+                    if (dimY.get(k) > dimY.get(low)) {
+                        low = k;
+                    }
+                }
+                l.depth = dims.get(low);
+                l.spatial = dims.get(low == 0 ? 1 : 0);
+            }
+        } else if (dims.size() >= 1) {
+            l.depth = dims.get(dims.size() - 1);
+            l.vector = true;
+        }
+        if (p.isPresent()) {
+            l.parsed = p.get();
+            l.type = p.get().type();
+            l.params.putAll(p.get().params());
+            List<Integer> ms = p.get().mapShape().stream().anyMatch(v -> v <= 0) ? List.of() : p.get().mapShape();
+            if (ms.size() == 3 && !l.type.equals("Input")) {
+                l.depth = ms.get(0);
+                l.spatial = ms.get(1);
+            } else if (ms.size() == 3) {
+                l.depth = ms.get(0);
+                l.spatial = ms.get(1);
+            } else if (ms.size() == 2) {
+                l.spatial = ms.get(0);
+            }
+        }
+        return l;
+    }
+
+    /** Types and parameters the figure implies: the first shape is the input, sizes give kernels and pooling. */
+    private void infer(List<Layerish> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layerish l = layers.get(i);
+            Layerish prev = i > 0 ? layers.get(i - 1) : null;
+            if (l.type == null || l.type.equals("Output")) {
+                if (i == 0) {
+                    l.type = "Input";
+                } else if (l.vector || (l.type != null && l.type.equals("Output"))) {
+                    l.type = "Dense";
+                } else if (prev != null && prev.spatial > 0 && l.spatial > 0 && l.spatial * 2 == prev.spatial && l.depth == prev.depth) {
+                    l.type = "Pooling2D";
+                } else {
+                    l.type = "Conv2D";
+                }
+                l.params.clear();
+            }
+            switch (l.type) {
+                case "Input" -> {
+                    if (l.spatial > 0 && (l.parsed == null || l.parsed.inferredKeys().contains("output_shape")
+                            || !l.params.containsKey("output_shape"))) {
+                        int c = l.depth > 0 ? l.depth : l.spatial <= 32 ? 1 : 3;
+                        l.params.put("output_shape", l.vector && l.spatial <= 0 ? List.of(l.depth) : List.of(c, l.spatial, l.spatial));
+                        l.inferred.remove("output_shape");
+                    } else if (!l.params.containsKey("output_shape")) {
+                        l.params.put("output_shape", l.depth > 0 && l.vector ? List.of(l.depth) : List.of(3, -1, -1));
+                        l.inferred.add("output_shape");
+                    }
+                }
+                case "Conv2D" -> {
+                    if (l.depth > 0) {
+                        l.infer("filters", l.depth);
+                    }
+                    if (prev != null && prev.spatial > 0 && l.spatial > 0 && l.spatial < prev.spatial && prev.spatial - l.spatial <= 10) {
+                        l.infer("kernel_row", prev.spatial - l.spatial + 1);
+                    } else if (prev != null && prev.spatial > 0 && l.spatial == prev.spatial) {
+                        l.infer("kernel_row", 3);
+                        l.infer("border_mode", "same");
+                    }
+                    l.infer("filters", 64);
+                    l.infer("kernel_row", 3);
+                }
+                case "Pooling2D" -> {
+                    if (prev != null && prev.spatial > 0 && l.spatial > 0 && prev.spatial % l.spatial == 0 && prev.spatial > l.spatial) {
+                        l.infer("kernel_row", prev.spatial / l.spatial);
+                    }
+                    l.infer("kernel_row", 2);
+                }
+                case "Dense" -> {
+                    if (l.depth > 0) {
+                        l.infer("units", l.depth);
+                    }
+                    l.infer("units", 128);
+                }
+                default -> { }
+            }
+            if (l.parsed != null) {
+                for (String k : l.parsed.inferredKeys()) {
+                    if (l.params.containsKey(k) && !l.inferred.contains(k)) {
+                        l.inferred.add(k);
+                    }
+                }
+            }
+            if (l.spatial <= 0 && prev != null && !l.vector) {
+                l.spatial = prev.spatial; // unknown size: assume unchanged so later inference still works
+            }
+        }
+    }
+}

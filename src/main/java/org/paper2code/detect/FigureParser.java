@@ -1,0 +1,66 @@
+package org.paper2code.detect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.opencv.core.Mat;
+import org.paper2code.eval.DiagramStyle;
+import org.paper2code.graph.Graph;
+import org.paper2code.graph.GraphSource;
+
+/**
+ * The diagram parser: a figure image and its style to a graph with confidences, repairs and an overlay.
+ * A figure with no recognisable structure gives an empty graph and a reason, never an exception; an
+ * image no decoder reads is an {@link IOException}.
+ */
+public final class FigureParser {
+
+    public DetectionResult parse(Path image, DiagramStyle style) throws IOException {
+        Mat bgr = Cv.read(image);
+        String name = image.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return parse(bgr, style, name, image.toString());
+    }
+
+    public DetectionResult parse(Mat bgr, DiagramStyle style, String name, String sourceFile) {
+        if (bgr.cols() < 8 || bgr.rows() < 8) {
+            return empty(name, style, "the image is too small to hold a diagram", bgr);
+        }
+        StyleParser parser = switch (style) {
+            case BOX_2D, PIPELINE -> new BoxFlowParser();
+            case STACKED_2D_BOX, BOX_3D -> new DeckParser(style);
+            case NEURONS -> new NeuronParser();
+            case OTHER -> null;
+        };
+        if (parser == null) {
+            return empty(name, style, "style 'other' is not an architecture diagram", bgr);
+        }
+        long t0 = System.nanoTime();
+        StyleParser.Detected d = parser.detect(bgr);
+        if (System.getenv("P2C_DETECT_TIMING") != null) {
+            System.err.printf("detect %s: %.0f ms%n", name, (System.nanoTime() - t0) / 1e6);
+        }
+        if (d.elements().isEmpty()) {
+            return empty(name, style, d.reason() != null ? d.reason() : "no layers recognised", bgr);
+        }
+        Comparator<Integer> reading = Comparator.comparingDouble(i -> key(d, i));
+        Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading);
+        Graph g = new Graph(a.graph().name(), sourceFile == null ? null : GraphSource.ofFile(sourceFile), a.graph().layers(), null);
+        Mat overlay = Overlay.draw(bgr, d, a);
+        String reason = g.layers().isEmpty() ? "boxes were found but none carries a layer label" : null;
+        return new DetectionResult(g, style, a.layerConfidence(), a.edgeConfidence(), a.repairs(), a.problems(), reason, overlay);
+    }
+
+    private static double key(StyleParser.Detected d, int i) {
+        var b = d.elements().get(i).box();
+        double major = d.vertical() ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+        double minor = d.vertical() ? b.x + b.width / 2.0 : b.y + b.height / 2.0;
+        return major * 100000 + minor;
+    }
+
+    private static DetectionResult empty(String name, DiagramStyle style, String reason, Mat bgr) {
+        return new DetectionResult(new Graph(name, null, List.of(), null), style, Map.of(), Map.of(), List.of(), List.of(), reason,
+                bgr.clone());
+    }
+}

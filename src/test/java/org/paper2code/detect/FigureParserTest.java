@@ -1,0 +1,110 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paper2code.eval.DiagramStyle;
+import org.paper2code.graph.Graph;
+import org.paper2code.graph.GraphValidator;
+import org.paper2code.graph.Layer;
+
+class FigureParserTest {
+    @TempDir
+    Path dir;
+
+    /** A hand-drawn (Java2D) chain of four labelled boxes with arrows, top to bottom. */
+    static BufferedImage chain(String... labels) {
+        BufferedImage img = new BufferedImage(420, 130 * labels.length, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+        for (int i = 0; i < labels.length; i++) {
+            int y = 20 + 130 * i;
+            g.setColor(new Color(180, 210, 250));
+            g.fillRoundRect(60, y, 300, 60, 12, 12);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(2));
+            g.drawRoundRect(60, y, 300, 60, 12, 12);
+            g.drawString(labels[i], 80, y + 38);
+            if (i + 1 < labels.length) {
+                g.drawLine(210, y + 61, 210, y + 130 - 14);
+                g.fillPolygon(new int[] {201, 219, 210}, new int[] {y + 130 - 16, y + 130 - 16, y + 130 - 1}, 3);
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void parsesADrawnChainOfBoxes() throws IOException {
+        Path png = dir.resolve("chain.png");
+        ImageIO.write(chain("input 32x32x3", "conv 3x3, 32", "max pool /2", "fc 10, softmax"), "png", png.toFile());
+        DetectionResult r = new FigureParser().parse(png, DiagramStyle.BOX_2D);
+        Graph g = r.graph();
+        List<String> types = g.layers().stream().map(Layer::type).toList();
+        assertEquals(List.of("Input", "Conv2D", "Pooling2D", "Flatten", "Dense"), types, "layers " + g.layers());
+        assertTrue(r.repairs().stream().anyMatch(s -> s.contains("flatten")), "the Flatten is a recorded repair: " + r.repairs());
+        Layer conv = g.layers().get(1);
+        assertEquals(32, conv.param("filters"));
+        assertEquals(3, conv.param("kernel_row"));
+        assertEquals("softmax", g.layers().get(4).param("activation"));
+        assertEquals(List.of(g.layers().get(0).name()), conv.from());
+        assertTrue(new GraphValidator().validate(g).ok(), new GraphValidator().validate(g).summary());
+        assertTrue(r.edgeConfidence().values().stream().allMatch(c -> c > 0.5), "arrow heads were seen: " + r.edgeConfidence());
+        assertNotNull(r.overlay());
+    }
+
+    @Test
+    void blankImageGivesEmptyGraphWithReason() throws IOException {
+        Path png = dir.resolve("blank.png");
+        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 300, 200);
+        g.dispose();
+        ImageIO.write(img, "png", png.toFile());
+        for (DiagramStyle s : DiagramStyle.values()) {
+            DetectionResult r = new FigureParser().parse(png, s);
+            assertTrue(r.empty(), s + " gave layers on a blank image");
+            assertNotNull(r.reason(), s + " gave no reason");
+            assertFalse(r.reason().isBlank());
+        }
+    }
+
+    @Test
+    void undecodableImageIsAClearError() throws IOException {
+        Path bad = dir.resolve("not-an-image.png");
+        Files.writeString(bad, "this is text, not pixels");
+        IOException e = assertThrows(IOException.class, () -> new FigureParser().parse(bad, DiagramStyle.BOX_2D));
+        assertTrue(e.getMessage().contains("cannot decode"), e.getMessage());
+        IOException missing = assertThrows(IOException.class, () -> new FigureParser().parse(dir.resolve("nope.png"), DiagramStyle.BOX_2D));
+        assertTrue(missing.getMessage().contains("no such image"), missing.getMessage());
+    }
+
+    @Test
+    void readsImageIoOnlyFormats() throws IOException {
+        Path bmp = dir.resolve("chain.bmp");
+        ImageIO.write(chain("input 28x28x1", "fc 10"), "bmp", bmp.toFile());
+        DetectionResult r = new FigureParser().parse(bmp, DiagramStyle.BOX_2D);
+        assertFalse(r.empty(), String.valueOf(r.reason()));
+    }
+}
