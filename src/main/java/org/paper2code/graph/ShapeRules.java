@@ -87,6 +87,22 @@ public final class ShapeRules {
         return out;
     }
 
+    /**
+     * TensorFlow's total 'same' padding along one axis (emitters split it low/high), or
+     * {@link Shape#UNKNOWN} when it depends on an input size the graph leaves free.
+     */
+    public static int samePaddingTotal(int in, int k, int stride, int dilation) {
+        int span = dilation * (k - 1) + 1;
+        if (stride == 1) {
+            return span - 1;
+        }
+        if (in == Shape.UNKNOWN) {
+            return Shape.UNKNOWN;
+        }
+        int out = Math.floorDiv(in + stride - 1, stride);
+        return Math.max((out - 1) * stride + span - in, 0);
+    }
+
     private static int spatialOut(LayerParams p, String axis, int in, boolean ceil) {
         int k = p.getInt("kernel_" + axis);
         int s = p.getInt("stride_" + axis);

@@ -46,15 +46,11 @@ record Padding(List<Integer> before, List<Integer> after, boolean anySame, boole
 
     /** TensorFlow's total 'same' padding along one axis. */
     private static int sameTotal(Site s, int in, int k, int stride, int dilation) {
-        int span = dilation * (k - 1) + 1;
-        if (stride == 1) {
-            return span - 1;
-        }
-        if (in == Shape.UNKNOWN) {
+        int total = org.paper2code.graph.ShapeRules.samePaddingTotal(in, k, stride, dilation);
+        if (total == Shape.UNKNOWN) {
             throw s.unsupported("'same' padding with stride " + stride + " depends on the input size, which the graph leaves free");
         }
-        int out = Math.floorDiv(in + stride - 1, stride);
-        return Math.max((out - 1) * stride + span - in, 0);
+        return total;
     }
 
     boolean symmetric() {
