@@ -9,9 +9,9 @@ import java.util.Map;
  * {@link Shape#UNKNOWN} propagates.
  */
 public final class ShapeRules {
-    private static final String[] AXES_1D = {"row"};
-    private static final String[] AXES_2D = {"row", "col"};
-    private static final String[] AXES_3D = {"depth", "row", "col"};
+    private static final String[] AXES_1D = SpatialAxes.of(1);
+    private static final String[] AXES_2D = SpatialAxes.of(2);
+    private static final String[] AXES_3D = SpatialAxes.of(3);
 
     private static final Map<String, ShapeRule> RULES = Map.ofEntries(
             Map.entry("input", (p, in) -> new Shape(p.getIntList("output_shape"))),

@@ -1,5 +1,6 @@
 package org.paper2code.emit.caffe;
 
+import org.paper2code.graph.SpatialAxes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +35,9 @@ import org.paper2code.graph.Topology;
  */
 final class CaffeNetWriter {
     private static final Set<String> IN_PLACE = Set.of("Activation", "Dropout", "BatchNorm", "Scale");
-    private static final String[] AXES_1D = {"row"};
-    private static final String[] AXES_2D = {"row", "col"};
-    private static final String[] AXES_3D = {"depth", "row", "col"};
+    private static final String[] AXES_1D = SpatialAxes.of(1);
+    private static final String[] AXES_2D = SpatialAxes.of(2);
+    private static final String[] AXES_3D = SpatialAxes.of(3);
 
     private final Graph graph;
     private final Map<String, Shape> shapes;

@@ -1,5 +1,6 @@
 package org.paper2code.emit.onnx;
 
+import org.paper2code.graph.SpatialAxes;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.CONSTANT;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.LEARNED;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.STATISTIC;
@@ -17,9 +18,9 @@ import org.paper2code.graph.Shape;
  * recurrent and attention layouts.
  */
 final class OnnxLayers {
-    static final String[] AXES_1D = {"row"};
-    static final String[] AXES_2D = {"row", "col"};
-    static final String[] AXES_3D = {"depth", "row", "col"};
+    static final String[] AXES_1D = SpatialAxes.of(1);
+    static final String[] AXES_2D = SpatialAxes.of(2);
+    static final String[] AXES_3D = SpatialAxes.of(3);
 
     private OnnxLayers() {
     }

@@ -1,5 +1,6 @@
 package org.paper2code.emit.pytorch;
 
+import org.paper2code.graph.SpatialAxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,9 +14,9 @@ import org.paper2code.graph.Shape;
  * the batch as dimension 0, so our axis a is PyTorch's a + 1.
  */
 final class TorchLayers {
-    static final String[] AXES_1D = {"row"};
-    static final String[] AXES_2D = {"row", "col"};
-    static final String[] AXES_3D = {"depth", "row", "col"};
+    static final String[] AXES_1D = SpatialAxes.of(1);
+    static final String[] AXES_2D = SpatialAxes.of(2);
+    static final String[] AXES_3D = SpatialAxes.of(3);
 
     private TorchLayers() {
     }
