@@ -6,8 +6,14 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -107,14 +113,24 @@ public final class OnnxVerifier {
         long t0 = System.nanoTime();
         OnnxExporter.Export export = exporter.export(withFixedInputs(graph));
         long t1 = System.nanoTime();
-        byte[] bytes = withAllOutputs(export).toByteArray();
-        long[] times = {t0, t1, System.nanoTime(), 0, 0};
         Map<String, long[]> shapes = new HashMap<>();
         String error = null;
+        long[] times = {t0, t1, 0, 0, 0};
+        Path file = null;
         try {
-            shapes = run(export, bytes, times);
+            // Streamed to a file rather than copied into a second byte[]: VGG-16's weights alone are 550 MB.
+            file = Files.createTempFile("paper2code-verify", ".onnx");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                withAllOutputs(export).writeTo(out);
+            }
+            times[2] = System.nanoTime();
+            shapes = run(export, file, times);
         } catch (OrtException e) {
             error = "ONNX Runtime: " + e.getMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model for ONNX Runtime to " + file, e);
+        } finally {
+            deleteQuietly(file);
         }
         times[4] = System.nanoTime();
         if (times[3] == 0) {
@@ -187,14 +203,24 @@ public final class OnnxVerifier {
     }
 
     /** Runs the model; stores the time the session was ready in {@code times[3]}. */
-    private static Map<String, long[]> run(OnnxExporter.Export export, byte[] bytes, long[] times) throws OrtException {
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the OS cleans its temp folder
+            }
+        }
+    }
+
+    private static Map<String, long[]> run(OnnxExporter.Export export, Path model, long[] times) throws OrtException {
         OrtEnvironment env = environment();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
             opts.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-            try (OrtSession session = env.createSession(bytes, opts)) {
+            try (OrtSession session = env.createSession(model.toString(), opts)) {
                 times[3] = System.nanoTime();
                 Map<String, OnnxTensor> inputs = inputs(env, export, session.getInputNames());
                 try (OrtSession.Result result = session.run(inputs)) {
