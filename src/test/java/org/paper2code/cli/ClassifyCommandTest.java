@@ -27,8 +27,8 @@ class ClassifyCommandTest {
     void jsonArrayHasFileLabelAndAProbabilityPerStyle(@TempDir Path tmp) throws Exception {
         Path a = figure(tmp, DiagramStyle.NEURONS, 901);
         Path b = figure(tmp, DiagramStyle.BOX_3D, 902);
-        EvalCommandTest.Run r = EvalCommandTest.run("classify", "--json", a.toString(), b.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = CliRunner.run("classify", "--json", a.toString(), b.toString());
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode j = GraphJson.MAPPER.readTree(r.out());
         assertTrue(j.isArray());
         assertEquals(2, j.size());
@@ -60,8 +60,8 @@ class ClassifyCommandTest {
     @Test
     void plainOutputIsFileLabelConfidence(@TempDir Path tmp) throws Exception {
         Path a = figure(tmp, DiagramStyle.OTHER, 903);
-        EvalCommandTest.Run r = EvalCommandTest.run("classify", a.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = CliRunner.run("classify", a.toString());
+        assertEquals(0, r.exitCode(), r.err());
         String[] cols = r.out().trim().split("\t");
         assertEquals(3, cols.length, r.out());
         assertEquals(a.toString(), cols[0]);
@@ -77,9 +77,9 @@ class ClassifyCommandTest {
         Files.write(empty, new byte[0]);
         Path text = tmp.resolve("readme.jpg");
         Files.writeString(text, "not an image");
-        EvalCommandTest.Run r = EvalCommandTest.run("classify", "--json", empty.toString(), good.toString(), text.toString(),
+        CliRunner.Result r = CliRunner.run("classify", "--json", empty.toString(), good.toString(), text.toString(),
                 tmp.resolve("missing.png").toString());
-        assertEquals(Main.SOME_FAILED, r.code());
+        assertEquals(Main.SOME_FAILED, r.exitCode());
         assertTrue(r.err().contains("empty.png"), r.err());
         assertTrue(r.err().contains("readme.jpg"), r.err());
         assertTrue(r.err().contains("missing.png"), r.err());
@@ -92,8 +92,8 @@ class ClassifyCommandTest {
     @Test
     void missingModelIsAUsageError(@TempDir Path tmp) throws Exception {
         Path a = figure(tmp, DiagramStyle.OTHER, 905);
-        EvalCommandTest.Run r = EvalCommandTest.run("classify", "--model", tmp.resolve("none.xml.gz").toString(), a.toString());
-        assertEquals(Main.USAGE, r.code());
+        CliRunner.Result r = CliRunner.run("classify", "--model", tmp.resolve("none.xml.gz").toString(), a.toString());
+        assertEquals(Main.USAGE, r.exitCode());
         assertTrue(r.err().contains("none.xml.gz"), r.err());
     }
 }

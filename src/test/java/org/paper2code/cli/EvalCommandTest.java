@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,31 +14,12 @@ import org.paper2code.graph.GraphJson;
 class EvalCommandTest {
     private static final String RES = "src/test/resources/org/paper2code/eval/";
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void printsTablesAndWritesReports(@TempDir Path tmp) throws Exception {
         Path md = tmp.resolve("reports/real.md");
         Path json = tmp.resolve("reports/real.json");
-        Run r = run("eval", RES + "corpus", "--report", md.toString(), "--json", json.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = CliRunner.run("eval", RES + "corpus", "--report", md.toString(), "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("## Figure scores"), r.out());
         // the classifier and the parser are plugged in (Stages), so style accuracy and edges are scored
         assertTrue(r.out().contains("| overall | 4 | "), r.out());
@@ -62,8 +40,8 @@ class EvalCommandTest {
 
     @Test
     void corruptTruthIsNamedWithItsReasonAndTheRestGoesOn() {
-        Run r = run("eval", RES + "corpus-bad");
-        assertEquals(Main.SOME_FAILED, r.code());
+        CliRunner.Result r = CliRunner.run("eval", RES + "corpus-bad");
+        assertEquals(Main.SOME_FAILED, r.exitCode());
         assertTrue(r.out().contains("unusable truth `figures/broken.truth.json`: malformed truth JSON at line 1"), r.out());
         assertTrue(r.out().contains("unusable truth `figures/bad_graph.truth.json`: graph: invalid graph:"), r.out());
         assertTrue(r.out().contains("'nowhere'"), r.out());
@@ -74,8 +52,8 @@ class EvalCommandTest {
 
     @Test
     void missingFolderIsAUsageError() {
-        Run r = run("eval", RES + "no-such-folder");
-        assertEquals(Main.USAGE, r.code());
+        CliRunner.Result r = CliRunner.run("eval", RES + "no-such-folder");
+        assertEquals(Main.USAGE, r.exitCode());
         assertTrue(r.err().contains("not a folder"), r.err());
     }
 }
