@@ -1,6 +1,5 @@
 package org.paper2code.emit.onnx;
 
-import org.paper2code.graph.SpatialAxes;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.CONSTANT;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.LEARNED;
 import static org.paper2code.emit.onnx.OnnxBuilder.Kind.STATISTIC;
@@ -10,6 +9,8 @@ import java.util.List;
 import org.paper2code.emit.onnx.proto.OnnxProto.AttributeProto;
 import org.paper2code.graph.LayerParams;
 import org.paper2code.graph.Shape;
+import org.paper2code.graph.SpatialAxes;
+import org.paper2code.graph.SpatialPadding;
 
 /**
  * The ONNX nodes for one layer (opset {@value OnnxExporter#OPSET}). Each method returns the
@@ -77,7 +78,7 @@ final class OnnxLayers {
     private static long[] each(LayerParams p, String prefix, String[] axes) {
         long[] out = new long[axes.length];
         for (int i = 0; i < axes.length; i++) {
-            out[i] = prefix.equals("dilation_") ? Pads.dilation(p, axes[i]) : p.getInt(prefix + axes[i]);
+            out[i] = prefix.equals("dilation_") ? SpatialPadding.dilation(p, axes[i]) : p.getInt(prefix + axes[i]);
         }
         return out;
     }
@@ -103,7 +104,7 @@ final class OnnxLayers {
         int filters = p.getInt("filters");
         int groups = p.getInt("groups");
         long[] kernel = each(p, "kernel_", axes);
-        Pads pads = Pads.of(s, axes);
+        SpatialPadding pads = SpatialPadding.of(s.params(), s.in(), axes, s::unsupported);
         long k = product(kernel);
         String w = s.b().kernel(s.name(), "W", concat(new long[] {filters, channels / groups}, kernel), channels / groups * k, filters * k);
         List<String> in = new ArrayList<>(List.of(s.arg(), w));
@@ -111,7 +112,7 @@ final class OnnxLayers {
             in.add(s.b().filled(s.name(), "B", LEARNED, new long[] {filters}, 0f));
         }
         String y = s.b().node(s.name(), "Conv", in, Attr.ints("kernel_shape", kernel), Attr.ints("strides", each(p, "stride_", axes)),
-                Attr.ints("pads", pads.onnx()), Attr.ints("dilations", each(p, "dilation_", axes)), Attr.i("group", groups));
+                Attr.ints("pads", onnxPads(pads)), Attr.ints("dilations", each(p, "dilation_", axes)), Attr.i("group", groups));
         return fused(s, y, 1);
     }
 
@@ -206,7 +207,7 @@ final class OnnxLayers {
         boolean max = "MAX".equals(p.getString("function"));
         long[] kernel = each(p, "kernel_", axes);
         long[] stride = each(p, "stride_", axes);
-        Pads pads = Pads.of(s, axes);
+        SpatialPadding pads = SpatialPadding.of(s.params(), s.in(), axes, s::unsupported);
         boolean ceil = p.getBool("ceil_mode");
         for (int i = 0; i < axes.length; i++) {
             if (pads.before().get(i) >= kernel[i] || pads.after().get(i) >= kernel[i]) {
@@ -216,7 +217,7 @@ final class OnnxLayers {
         }
         ceil = ceil && ceilNeeded(s, kernel, stride, pads);
         List<AttributeProto> attrs = new ArrayList<>(List.of(Attr.ints("kernel_shape", kernel), Attr.ints("strides", stride),
-                Attr.ints("pads", pads.onnx())));
+                Attr.ints("pads", onnxPads(pads))));
         if (ceil) {
             attrs.add(Attr.i("ceil_mode", 1));
         }
@@ -237,7 +238,15 @@ final class OnnxLayers {
      * never does). Without padding and with a kernel smaller than the stride Caffe keeps a
      * window ONNX Runtime drops: refused.
      */
-    private static boolean ceilNeeded(Site s, long[] kernel, long[] stride, Pads pads) {
+    /** ONNX's {@code pads} attribute: all begins, then all ends. */
+    private static List<Long> onnxPads(SpatialPadding pads) {
+        List<Long> out = new ArrayList<>();
+        pads.before().forEach(x -> out.add((long) x));
+        pads.after().forEach(x -> out.add((long) x));
+        return out;
+    }
+
+    private static boolean ceilNeeded(Site s, long[] kernel, long[] stride, SpatialPadding pads) {
         boolean needed = false;
         for (int i = 0; i < kernel.length; i++) {
             int in = s.in().dim(i + 1);

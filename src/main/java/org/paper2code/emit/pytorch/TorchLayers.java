@@ -1,12 +1,13 @@
 package org.paper2code.emit.pytorch;
 
-import org.paper2code.graph.SpatialAxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.paper2code.emit.PythonText;
 import org.paper2code.graph.LayerParams;
 import org.paper2code.graph.Shape;
+import org.paper2code.graph.SpatialAxes;
+import org.paper2code.graph.SpatialPadding;
 
 /**
  * The PyTorch code for one layer: its submodule (when it has state or configuration) and the
@@ -76,7 +77,7 @@ final class TorchLayers {
     private static List<Integer> each(LayerParams p, String prefix, String[] axes) {
         List<Integer> out = new ArrayList<>();
         for (String a : axes) {
-            out.add(prefix.equals("dilation_") ? Padding.dilation(p, a) : p.getInt(prefix + a));
+            out.add(prefix.equals("dilation_") ? SpatialPadding.dilation(p, a) : p.getInt(prefix + a));
         }
         return out;
     }
@@ -88,7 +89,7 @@ final class TorchLayers {
         List<Integer> kernel = each(p, "kernel_", axes);
         List<Integer> stride = each(p, "stride_", axes);
         List<Integer> dilation = each(p, "dilation_", axes);
-        Padding pad = Padding.of(s, axes);
+        SpatialPadding pad = Padding.of(s, axes);
         StringBuilder m = new StringBuilder("nn.Conv" + nd + "d(" + channels + ", " + p.getInt("filters")
                 + ", kernel_size=" + Py.ints(kernel));
         if (stride.stream().anyMatch(x -> x != 1)) {
@@ -102,7 +103,7 @@ final class TorchLayers {
             } else if (!pad.anyExplicit() && stride.stream().allMatch(x -> x == 1)) {
                 m.append(", padding=\"same\"");
             } else {
-                padModule = pad.padModule("0.0");
+                padModule = Padding.padModule(pad, "0.0");
                 note = "TensorFlow 'same' padding: the extra row/column goes at the end, so output = ceil(input / stride)";
             }
         }
@@ -207,7 +208,7 @@ final class TorchLayers {
         boolean max = "MAX".equals(p.getString("function"));
         List<Integer> kernel = each(p, "kernel_", axes);
         List<Integer> stride = each(p, "stride_", axes);
-        Padding pad = Padding.of(s, axes);
+        SpatialPadding pad = Padding.of(s, axes);
         boolean ceil = p.getBool("ceil_mode");
         if (pad.anySame() && pad.anyExplicit() && ceil) {
             throw s.unsupported("mixes 'same' and explicit padding with ceil_mode; PyTorch pools with one rounding rule");
@@ -228,7 +229,7 @@ final class TorchLayers {
                 m.append(", count_include_pad=False");  // TensorFlow averages over the real pixels only
             }
         } else if (!pad.none()) {
-            padModule = pad.padModule(max ? "float(\"-inf\")" : "0.0");
+            padModule = Padding.padModule(pad, max ? "float(\"-inf\")" : "0.0");
             note = max ? "TensorFlow 'same' padding (asymmetric), padded with -inf so it never wins the max"
                     : "TensorFlow 'same' padding (asymmetric); unlike TensorFlow, border averages count the zero padding";
         }
