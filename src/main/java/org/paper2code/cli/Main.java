@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             EvalCommand.class,
             FigureCommand.class,
+            MexCommand.class,
             PdfCommand.class,
             ReportCommand.class,
             TextCommand.class,
