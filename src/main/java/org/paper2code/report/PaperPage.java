@@ -115,8 +115,21 @@ final class PaperPage {
         if (figs.isEmpty()) {
             sb.append("<p class=\"muted\">No figures were found in this paper.</p>\n");
         }
+        // architecture diagrams first: they are what the reader checks; the rest stays one click away
         for (JsonNode f : figs) {
-            figure(f);
+            if (isArchitecture(f)) {
+                figure(f);
+            }
+        }
+        if (figs.size() > arch) {
+            sb.append("<details class=\"others\"><summary>Other figures (").append(figs.size() - arch)
+                    .append("): plots, photos, tables and diagrams the classifier did not take for an architecture</summary>\n");
+            for (JsonNode f : figs) {
+                if (!isArchitecture(f)) {
+                    figure(f);
+                }
+            }
+            sb.append("</details>\n");
         }
     }
 

@@ -178,4 +178,33 @@ class MexStoreTest {
             assertTrue(readme.contains(query(q).strip()), "README.md must show " + q + " as tested");
         }
     }
+
+    /**
+     * The dataset part of the README's Fuseki configuration, assembled by Jena's TDB2 assembler
+     * (what Fuseki does with it): the union default graph answers a query without GRAPH.
+     * Fuseki itself is not run here (its Jetty needs a servlet API other than CoreNLP's).
+     */
+    @Test
+    void fusekiConfigurationOpensTheStoreWithTheUnionDefaultGraph(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("mex-store");
+        try (MexStore s = MexStore.open(store)) {
+            s.load(run);
+        }
+        Path config = Path.of("src/docs/fuseki-paper2code.ttl");
+        String text = Files.readString(config).replace("tdb2:location \"mex-store\"", "tdb2:location \"" + store.toAbsolutePath() + "\"");
+        org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        org.apache.jena.riot.RDFParser.fromString(text, Lang.TURTLE).base("file:///config.ttl").parse(m);
+        Dataset ds = DatasetFactory.assemble(m.getResource("file:///config.ttl#store"));
+        try (var qe = org.apache.jena.query.QueryExecution.dataset(ds)
+                .query("ASK { ?l <https://w3id.org/paper2code/vocab#layerType> \"MultiHeadAttention\" }").build()) {
+            assertTrue(ds.calculateRead(qe::execAsk), "default graph = union of the papers' graphs");
+        } finally {
+            ds.close();
+            org.apache.jena.tdb2.sys.TDBInternal.expel(ds.asDatasetGraph());
+        }
+        String readme = Files.readString(Path.of("README.md"));
+        String body = String.join("\n", Files.readAllLines(config).stream().filter(l -> !l.startsWith("#")).toList()).strip();
+        assertTrue(readme.contains(body), "README shows the checked configuration");
+        assertTrue(readme.contains("fuseki-server --tdb2 --loc=mex-store /paper2code"));
+    }
 }

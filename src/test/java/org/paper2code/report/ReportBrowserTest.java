@@ -81,9 +81,13 @@ class ReportBrowserTest {
     }
 
     static void screenshot(String url, Path png, Path tmp) throws IOException, InterruptedException {
+        screenshot(url, png, tmp, "1280,900");
+    }
+
+    static void screenshot(String url, Path png, Path tmp, String size) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
         List<String> cmd = chromium(Files.createTempDirectory(tmp, "profile"), "--screenshot=" + png.toAbsolutePath(),
-                "--window-size=1280,900", "--hide-scrollbars", url);
+                "--window-size=" + size, "--hide-scrollbars", url);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("shot.log").toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -147,27 +151,28 @@ class ReportBrowserTest {
     }
 
     /**
-     * A real paper (AlexNet, from ../shared/corpus-real) through the stages and the report, with a
-     * screenshot of its architecture figure for the README (target/report-screenshots/).
+     * A real paper from ../shared/corpus-real through the stages and the report (AlexNet unless
+     * -Dp2c.report.pdf=FILE), with screenshots for the README in target/report-screenshots/.
      */
     @Test
     @Tag("slow")
     void realPaperReport(@TempDir Path tmp) throws Exception {
-        Path pdf = Path.of("../shared/corpus-real/pdfs/alexnet_krizhevsky2012_nips.pdf");
-        Assumptions.assumeTrue(Files.isRegularFile(pdf), "../shared/corpus-real is not here");
+        Path pdf = Path.of(System.getProperty("p2c.report.pdf", "../shared/corpus-real/pdfs/alexnet_krizhevsky2012_nips.pdf"));
+        Assumptions.assumeTrue(Files.isRegularFile(pdf), pdf + " is not here (../shared/corpus-real)");
+        String id = pdf.getFileName().toString().replaceFirst("\\.pdf$", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         Path run = tmp.resolve("out");
         RunFixture fixture = new RunFixture(run, 3);
-        fixture.paper("alexnet_krizhevsky2012_nips", pdf);
+        fixture.paper(id, pdf);
         fixture.finish();
         ReportWriter.Result r = new ReportWriter().write(run);
         assertEquals(1, r.papers());
-        String url = run.resolve("alexnet_krizhevsky2012_nips/report.html").toUri().toString();
+        String url = run.resolve(id + "/report.html").toUri().toString();
         Loaded page = load(url, tmp);
-        assertRenderedCleanly(page, "alexnet report");
+        assertRenderedCleanly(page, id + " report");
         Path shots = Path.of("target/report-screenshots");
-        screenshot(url + "#figure-2", shots.resolve("alexnet-report.png"), tmp);
-        screenshot(url + "#graph-1", shots.resolve("alexnet-graph.png"), tmp);
-        screenshot(run.resolve("index.html").toUri().toString(), shots.resolve("alexnet-index.png"), tmp);
+        screenshot(url, shots.resolve(id + "-report.png"), tmp);
+        screenshot(run.resolve("index.html").toUri().toString(), shots.resolve(id + "-index.png"), tmp);
+        screenshot(url, shots.resolve(id + "-report-tall.png"), tmp, "1280,2200");
     }
 
     private static int colours(BufferedImage img) {
