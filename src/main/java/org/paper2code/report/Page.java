@@ -15,7 +15,7 @@ final class Page {
     /**
      * @param assets relative link to the assets folder ("assets" or "../assets")
      */
-    static String open(StringBuilder sb, String title, String assets) {
+    static void open(StringBuilder sb, String title, String assets) {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Html.esc(CSP)).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -27,7 +27,6 @@ final class Page {
                 .append("<script src=\"").append(assets).append("/highlight-protobuf.min.js\" defer></script>\n")
                 .append("<script src=\"").append(assets).append("/report.js\" defer></script>\n")
                 .append("</head>\n<body>\n");
-        return title;
     }
 
     static void close(StringBuilder sb) {

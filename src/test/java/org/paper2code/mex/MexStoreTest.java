@@ -34,6 +34,9 @@ import org.paper2code.graph.Training;
 class MexStoreTest {
     static final Path QUERIES = Path.of("src/docs/mex-queries");
     private static Path run;
+    /** A store loaded once from the run (tests that change a store load their own). */
+    private static Path loaded;
+    private static MexStore.LoadResult loadResult;
 
     @BeforeAll
     static void buildRun(@TempDir Path tmp) throws Exception {
@@ -41,6 +44,10 @@ class MexStoreTest {
         Map<String, Graph> papers = papers();
         for (Map.Entry<String, Graph> e : papers.entrySet()) {
             writeTurtle(run, e.getKey(), e.getValue());
+        }
+        loaded = tmp.resolve("mex-store");
+        try (MexStore s = MexStore.open(loaded)) {
+            loadResult = s.load(run);
         }
     }
 
@@ -88,10 +95,9 @@ class MexStoreTest {
     }
 
     @Test
-    void readmeQueriesGiveTheKnownAnswers(@TempDir Path store) throws Exception {
-        try (MexStore s = MexStore.open(store)) {
-            MexStore.LoadResult r = s.load(run);
-            assertEquals(6, r.papers());
+    void readmeQueriesGiveTheKnownAnswers() throws Exception {
+        try (MexStore s = MexStore.open(loaded)) {
+            assertEquals(6, loadResult.papers());
             assertEquals(6, s.papers().size());
 
             List<Map<String, String>> adam = s.select(query("adam-small-lr.rq"));
@@ -185,11 +191,8 @@ class MexStoreTest {
      * Fuseki itself is not run here (its Jetty needs a servlet API other than CoreNLP's).
      */
     @Test
-    void fusekiConfigurationOpensTheStoreWithTheUnionDefaultGraph(@TempDir Path tmp) throws Exception {
-        Path store = tmp.resolve("mex-store");
-        try (MexStore s = MexStore.open(store)) {
-            s.load(run);
-        }
+    void fusekiConfigurationOpensTheStoreWithTheUnionDefaultGraph() throws Exception {
+        Path store = loaded;
         Path config = Path.of("src/docs/fuseki-paper2code.ttl");
         String text = Files.readString(config).replace("tdb2:location \"mex-store\"", "tdb2:location \"" + store.toAbsolutePath() + "\"");
         org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
