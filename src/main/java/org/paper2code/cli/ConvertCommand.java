@@ -35,7 +35,7 @@ public final class ConvertCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--to", required = true, split = ",", paramLabel = "TARGET",
-            description = {"graph, keras, keras-json, caffe, pytorch, onnx, mex (Turtle), mex-jsonld, or all;",
+            description = {"graph, keras, keras-json, caffe, pytorch, onnx, mex (Turtle), mex-jsonld, dot (Graphviz), or all;",
                     "several separated by commas (then -o is required)"})
     List<String> targets;
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             EvalCommand.class,
             FigureCommand.class,
+            MexCommand.class,
             PdfCommand.class,
+            ReportCommand.class,
             TextCommand.class,
             VerifyCommand.class,
             CommandLine.HelpCommand.class})

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.paper2code.emit.caffe.CaffeEmitter;
 import org.paper2code.emit.caffe.CaffeImporter;
+import org.paper2code.emit.dot.DotEmitter;
 import org.paper2code.emit.keras.KerasImporter;
 import org.paper2code.emit.keras.KerasJsonEmitter;
 import org.paper2code.emit.keras.KerasPythonEmitter;
@@ -30,6 +31,7 @@ public final class Formats {
         EMITTERS.put("onnx", o -> new OnnxEmitter());
         EMITTERS.put("mex", o -> new MexEmitter(o, MexEmitter.Syntax.TURTLE));
         EMITTERS.put("mex-jsonld", o -> new MexEmitter(o, MexEmitter.Syntax.JSONLD));
+        EMITTERS.put("dot", o -> new DotEmitter());
     }
 
     private Formats() {

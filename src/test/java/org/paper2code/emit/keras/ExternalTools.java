@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs python3 / node for the checks; a missing tool fails unless P2C_ALLOW_MISSING_TOOLS=1 (then the test skips). */
-final class ExternalTools {
+public final class ExternalTools {
     static final String PYTHON = "/usr/bin/python3";
     static final Path NODE_DIR = Path.of("scripts/node");
 
@@ -21,7 +21,7 @@ final class ExternalTools {
     record Result(int exit, String out) {
     }
 
-    static void require(boolean present, String what) {
+    public static void require(boolean present, String what) {
         if (!present) {
             String msg = what + " is missing (scripts/setup installs it)";
             if ("1".equals(System.getenv("P2C_ALLOW_MISSING_TOOLS"))) {
