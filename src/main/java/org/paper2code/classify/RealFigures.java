@@ -152,13 +152,21 @@ public final class RealFigures {
         }
         int written = 0;
         Files.createDirectories(negativesDir());
+        try (PageCache pages = new PageCache()) {
+            written = materialise(pages);
+        }
+        return written;
+    }
+
+    private int materialise(PageCache pages) throws IOException {
+        int written = 0;
         for (Negative n : negatives()) {
             Path png = negativesDir().resolve(n.id() + ".png");
             Path pdf = shared.resolve("pdfs").resolve(n.pdf());
             if (Files.isRegularFile(png) || !Files.isRegularFile(pdf)) {
                 continue;
             }
-            ImageIO.write(crop(pdf, n), "png", png.toFile());
+            ImageIO.write(crop(pages.page(pdf, n.page()), n), "png", png.toFile());
             if (n.style() != DiagramStyle.OTHER) {
                 written++; // architecture crops get no truth file: the truth format needs their graph
                 continue;
@@ -173,18 +181,46 @@ public final class RealFigures {
         return written;
     }
 
-    static BufferedImage crop(Path pdf, Negative n) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(n.page() - 1, CROP_DPI, ImageType.RGB);
-            int x0 = (int) Math.round(page.getWidth() * n.x0() / 100);
-            int y0 = (int) Math.round(page.getHeight() * n.y0() / 100);
-            int x1 = (int) Math.round(page.getWidth() * n.x1() / 100);
-            int y1 = (int) Math.round(page.getHeight() * n.y1() / 100);
-            BufferedImage sub = page.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-            BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_INT_RGB);
-            out.getGraphics().drawImage(sub, 0, 0, null);
-            return out;
+    /** The last PDF stays open and its last rendered page is kept: the lists run paper by paper, page by page. */
+    private static final class PageCache implements AutoCloseable {
+        private Path pdf;
+        private PDDocument doc;
+        private int pageNo = -1;
+        private BufferedImage image;
+
+        BufferedImage page(Path file, int page) throws IOException {
+            if (!file.equals(pdf)) {
+                close();
+                doc = Loader.loadPDF(file.toFile());
+                pdf = file;
+                pageNo = -1;
+            }
+            if (page != pageNo) {
+                image = new PDFRenderer(doc).renderImageWithDPI(page - 1, CROP_DPI, ImageType.RGB);
+                pageNo = page;
+            }
+            return image;
         }
+
+        @Override
+        public void close() throws IOException {
+            if (doc != null) {
+                doc.close();
+                doc = null;
+                pdf = null;
+            }
+        }
+    }
+
+    static BufferedImage crop(BufferedImage page, Negative n) {
+        int x0 = (int) Math.round(page.getWidth() * n.x0() / 100);
+        int y0 = (int) Math.round(page.getHeight() * n.y0() / 100);
+        int x1 = (int) Math.round(page.getWidth() * n.x1() / 100);
+        int y1 = (int) Math.round(page.getHeight() * n.y1() / 100);
+        BufferedImage sub = page.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+        BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(sub, 0, 0, null);
+        return out;
     }
 
     private static List<String[]> tsv(Path file) throws IOException {

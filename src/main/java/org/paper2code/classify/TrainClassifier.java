@@ -129,11 +129,11 @@ public final class TrainClassifier {
                 .append(" trees, max depth ").append(params.maxDepth()).append(", min samples ").append(params.minSamples())
                 .append(", sqrt(features) per split, RNG seed ").append(seed).append(", one thread.\n");
         card.append("- Features: ").append(fin.featureCount()).append(" per figure (`FigureFeatures`: layout, colour, edge orientation, Hough lines/circles, ")
-                .append("contour shapes, connected components, projection gaps, HOG 64x64).\n");
+                .append("contour shapes, connected components, projection gaps, plot axes and ticks, photo texture).\n");
         card.append("- Probability of a style = share of the trees voting for it.\n");
         card.append(String.format(Locale.ROOT, "- Training data: synthetic `paper2code corpus synth -n %d --seed %d` (generated in memory, ", n, seed))
                 .append("same figures and bytes as the command writes) + ").append(realSet.size())
-                .append(" hand-labelled real figures (`eval/annotations`: truth files, figure-styles.tsv, figures-negatives.tsv crops), each real figure weighted ")
+                .append(" hand-labelled real figures (`eval/annotations`: truth files, figure-styles.tsv, figures-negatives.tsv crops, figures-pdf.tsv crops = every figure the pdf stage finds in the 26 real PDFs), each real figure weighted ")
                 .append(realWeight).append(".\n");
         card.append(String.format(Locale.ROOT, "- Synthetic held-out: `corpus synth -n %d --seed %d` (a different seed, never trained on).%n", heldN, heldSeed));
         card.append("- File: `style-model.xml.gz` (").append(Files.size(modelFile) / 1024).append(" KiB).\n");
