@@ -78,6 +78,7 @@ public final class FigureFeatures {
             f.gradientOrientation(gray, edges, temp);
             f.houghLines(edges, w, h, temp);
             f.houghCircles(gray, temp);
+            f.texture(gray, temp);
             f.contours(edges, area, temp);
             f.components(ink, w, h, temp);
             f.projections(ink, w, h);
@@ -229,6 +230,7 @@ public final class FigureFeatures {
         add("lines_other_frac", n == 0 ? 0 : (double) steep / n);
         add("lines_mean_len", n == 0 ? 0 : len / n / side);
         add("lines_diag_log", Math.log1p(diag));
+        axes(lines, w, h);
         // edge pixels off every straight segment: curves of plots, photo texture, glyphs
         Mat onLines = Mat.zeros(edges.size(), CvType.CV_8UC1);
         for (int i = 0; i < n; i++) {
@@ -242,6 +244,101 @@ public final class FigureFeatures {
         add("edges_off_lines_frac", total == 0 ? 0 : (double) Core.countNonZero(off) / total);
         onLines.release();
         off.release();
+    }
+
+    /**
+     * Plot axes: a long horizontal line in the lower part meeting a long vertical line on the
+     * left (an L), and short ticks hanging off the horizontal one. Diagrams rarely have both.
+     */
+    private void axes(Mat lines, int w, int h) {
+        int n = lines.rows();
+        double[] bestH = null;
+        double[] bestV = null;
+        for (int i = 0; i < n; i++) {
+            double[] l = lines.get(i, 0);
+            double dx = Math.abs(l[2] - l[0]);
+            double dy = Math.abs(l[3] - l[1]);
+            if (dy <= 2 && dx >= 0.4 * w && Math.min(l[1], l[3]) > 0.4 * h && (bestH == null || dx > Math.abs(bestH[2] - bestH[0]))) {
+                bestH = l;
+            }
+            if (dx <= 2 && dy >= 0.4 * h && Math.max(l[0], l[2]) < 0.5 * w && (bestV == null || dy > Math.abs(bestV[3] - bestV[1]))) {
+                bestV = l;
+            }
+        }
+        boolean corner = false;
+        int ticks = 0;
+        if (bestH != null && bestV != null) {
+            double hx = Math.min(bestH[0], bestH[2]);
+            double hy = (bestH[1] + bestH[3]) / 2;
+            double vx = (bestV[0] + bestV[2]) / 2;
+            double vy = Math.max(bestV[1], bestV[3]);
+            double tol = 0.04 * Math.max(w, h);
+            corner = Math.abs(hx - vx) < tol && Math.abs(hy - vy) < tol;
+        }
+        if (bestH != null) {
+            double hy = (bestH[1] + bestH[3]) / 2;
+            double x0 = Math.min(bestH[0], bestH[2]);
+            double x1 = Math.max(bestH[0], bestH[2]);
+            for (int i = 0; i < n; i++) {
+                double[] l = lines.get(i, 0);
+                double len = Math.hypot(l[2] - l[0], l[3] - l[1]);
+                boolean vertical = Math.abs(l[2] - l[0]) <= 1;
+                double near = Math.min(Math.abs(l[1] - hy), Math.abs(l[3] - hy));
+                if (vertical && len < 0.08 * h && near < 3 && l[0] > x0 && l[0] < x1) {
+                    ticks++;
+                }
+            }
+        }
+        add("axis_h_len", bestH == null ? 0 : Math.abs(bestH[2] - bestH[0]) / w);
+        add("axis_v_len", bestV == null ? 0 : Math.abs(bestV[3] - bestV[1]) / h);
+        add("axis_corner", corner ? 1 : 0);
+        add("axis_ticks_log", Math.log1p(ticks));
+    }
+
+    /**
+     * Photo texture: share of 8x8 blocks (on a 256-pixel-wide copy) that are neither flat nor
+     * plain strokes: mid-grey, varied. Photos, heat maps and sample grids fill most blocks;
+     * line art leaves them white or two-tone.
+     */
+    private void texture(Mat gray, List<Mat> temp) {
+        Mat small = track(temp, new Mat());
+        double s = Math.min(1.0, 256.0 / Math.max(gray.cols(), gray.rows()));
+        Imgproc.resize(gray, small, new Size(Math.max(8, gray.cols() * s), Math.max(8, gray.rows() * s)), 0, 0, Imgproc.INTER_AREA);
+        int bw = small.cols() / 8;
+        int bh = small.rows() / 8;
+        int blocks = 0;
+        int textured = 0;
+        int midTone = 0;
+        byte[] px = new byte[small.cols() * small.rows()];
+        small.get(0, 0, px);
+        for (int by = 0; by < bh; by++) {
+            for (int bx = 0; bx < bw; bx++) {
+                double sum = 0;
+                double sq = 0;
+                int mid = 0;
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        int v = px[(by * 8 + y) * small.cols() + bx * 8 + x] & 0xff;
+                        sum += v;
+                        sq += (double) v * v;
+                        if (v > 40 && v < 215) {
+                            mid++;
+                        }
+                    }
+                }
+                double mean = sum / 64;
+                double std = Math.sqrt(Math.max(0, sq / 64 - mean * mean));
+                blocks++;
+                if (std > 12 && mid > 32) {
+                    textured++;
+                }
+                if (mid > 56) {
+                    midTone++;
+                }
+            }
+        }
+        add("texture_block_frac", blocks == 0 ? 0 : (double) textured / blocks);
+        add("midtone_block_frac", blocks == 0 ? 0 : (double) midTone / blocks);
     }
 
     private void houghCircles(Mat gray, List<Mat> temp) {

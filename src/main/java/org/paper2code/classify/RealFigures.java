@@ -29,8 +29,12 @@ import org.paper2code.eval.TruthJson;
 public final class RealFigures {
     public static final int CROP_DPI = 100;
 
-    /** One labelled real figure; {@code group} says which list it came from. */
-    public record Sample(String id, Path image, DiagramStyle style, String group, String note) {
+    /**
+     * One labelled real figure; {@code group} says which list it came from, {@code paper} the PDF
+     * it was cropped from (or a standalone figure's own id: cross-validation keeps a paper's
+     * figures in one fold), {@code caption} the pdf stage's caption ("" for standalone figures).
+     */
+    public record Sample(String id, Path image, DiagramStyle style, String group, String note, String paper, String caption) {
     }
 
     private final Path root;
@@ -63,34 +67,76 @@ public final class RealFigures {
                 FigureTruth ft = TruthJson.readFigure(Files.readString(t));
                 Path img = t.getParent().resolve(ft.image()).normalize();
                 if (Files.isRegularFile(img)) {
-                    out.add(new Sample(id(t), img, ft.style(), "annotated", ""));
+                    out.add(new Sample(id(t), img, ft.style(), "annotated", "", paperOf(id(t)), ""));
                 }
             }
         }
         for (String[] row : tsv(root.resolve("eval/annotations/figure-styles.tsv"))) {
             Path img = shared.resolve("figures").resolve(row[0]);
             if (Files.isRegularFile(img)) {
-                out.add(new Sample(stem(row[0]), img, DiagramStyle.fromId(row[1]), "style-only", row.length > 2 ? row[2] : ""));
+                out.add(new Sample(stem(row[0]), img, DiagramStyle.fromId(row[1]), "style-only", row.length > 2 ? row[2] : "",
+                        paperOf(stem(row[0])), ""));
             }
         }
         for (Negative n : negatives()) {
             Path img = negativesDir().resolve(n.id() + ".png");
             if (Files.isRegularFile(img)) {
-                out.add(new Sample(n.id(), img, DiagramStyle.OTHER, "negative-crop", n.kind()));
+                out.add(new Sample(n.id(), img, n.style(), n.group(), n.kind(), n.pdf(), n.caption()));
             }
         }
         return out;
     }
 
-    /** A crop box in percent of the page from its top-left. */
-    public record Negative(String id, String pdf, int page, double x0, double y0, double x1, double y1, String kind) {
+    /**
+     * The PDF a standalone figure was taken from when its id starts like one of the real PDFs
+     * (alexnet_krizhevsky2012_fig2 -> alexnet_krizhevsky2012_nips.pdf), else the id itself.
+     */
+    private String paperOf(String id) throws IOException {
+        for (String pdf : pdfNames()) {
+            String[] t = pdf.split("_");
+            if (t.length >= 2 && id.startsWith(t[0] + "_" + t[1] + "_")) {
+                return pdf;
+            }
+        }
+        return id;
+    }
+
+    private List<String> pdfNames;
+
+    private List<String> pdfNames() throws IOException {
+        if (pdfNames == null) {
+            Path dir = shared.resolve("pdfs");
+            if (!Files.isDirectory(dir)) {
+                pdfNames = List.of();
+            } else {
+                try (Stream<Path> s = Files.list(dir)) {
+                    pdfNames = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pdf")).sorted().toList();
+                }
+            }
+        }
+        return pdfNames;
+    }
+
+    /**
+     * A crop box in percent of the page from its top-left, with its style: the hand-boxed
+     * negatives of figures-negatives.tsv ("negative-crop") and every figure the pdf stage finds
+     * in the real PDFs, labelled, from figures-pdf.tsv ("pdf-crop", with the caption's start).
+     */
+    public record Negative(String id, String pdf, int page, double x0, double y0, double x1, double y1, String kind,
+            DiagramStyle style, String group, String caption) {
     }
 
     public List<Negative> negatives() throws IOException {
         List<Negative> out = new ArrayList<>();
         for (String[] r : tsv(root.resolve("eval/annotations/figures-negatives.tsv"))) {
             out.add(new Negative(r[0], r[1], Integer.parseInt(r[2]), Double.parseDouble(r[3]), Double.parseDouble(r[4]),
-                    Double.parseDouble(r[5]), Double.parseDouble(r[6]), r[7]));
+                    Double.parseDouble(r[5]), Double.parseDouble(r[6]), r[7], DiagramStyle.OTHER, "negative-crop", ""));
+        }
+        // id pdf page label x0 y0 x1 y1 style note caption
+        for (String[] r : tsv(root.resolve("eval/annotations/figures-pdf.tsv"))) {
+            out.add(new Negative(r[0], r[1], Integer.parseInt(r[2]), Double.parseDouble(r[4]), Double.parseDouble(r[5]),
+                    Double.parseDouble(r[6]), Double.parseDouble(r[7]), r[9], DiagramStyle.fromId(r[8]), "pdf-crop",
+                    r.length > 10 ? r[10] : ""));
         }
         return out;
     }
@@ -106,13 +152,25 @@ public final class RealFigures {
         }
         int written = 0;
         Files.createDirectories(negativesDir());
+        try (PageCache pages = new PageCache()) {
+            written = materialise(pages);
+        }
+        return written;
+    }
+
+    private int materialise(PageCache pages) throws IOException {
+        int written = 0;
         for (Negative n : negatives()) {
             Path png = negativesDir().resolve(n.id() + ".png");
             Path pdf = shared.resolve("pdfs").resolve(n.pdf());
             if (Files.isRegularFile(png) || !Files.isRegularFile(pdf)) {
                 continue;
             }
-            ImageIO.write(crop(pdf, n), "png", png.toFile());
+            ImageIO.write(crop(pages.page(pdf, n.page()), n), "png", png.toFile());
+            if (n.style() != DiagramStyle.OTHER) {
+                written++; // architecture crops get no truth file: the truth format needs their graph
+                continue;
+            }
             FigureTruth t = new FigureTruth(png.getFileName().toString(), DiagramStyle.OTHER, null, null, null, null,
                     "shared/corpus-real/pdfs/" + n.pdf() + " page " + n.page() + " box% " + n.x0() + "," + n.y0() + ","
                             + n.x1() + "," + n.y1() + " (" + n.kind() + "), rendered at " + CROP_DPI + " dpi",
@@ -123,18 +181,46 @@ public final class RealFigures {
         return written;
     }
 
-    static BufferedImage crop(Path pdf, Negative n) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(n.page() - 1, CROP_DPI, ImageType.RGB);
-            int x0 = (int) Math.round(page.getWidth() * n.x0() / 100);
-            int y0 = (int) Math.round(page.getHeight() * n.y0() / 100);
-            int x1 = (int) Math.round(page.getWidth() * n.x1() / 100);
-            int y1 = (int) Math.round(page.getHeight() * n.y1() / 100);
-            BufferedImage sub = page.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-            BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_INT_RGB);
-            out.getGraphics().drawImage(sub, 0, 0, null);
-            return out;
+    /** The last PDF stays open and its last rendered page is kept: the lists run paper by paper, page by page. */
+    private static final class PageCache implements AutoCloseable {
+        private Path pdf;
+        private PDDocument doc;
+        private int pageNo = -1;
+        private BufferedImage image;
+
+        BufferedImage page(Path file, int page) throws IOException {
+            if (!file.equals(pdf)) {
+                close();
+                doc = Loader.loadPDF(file.toFile());
+                pdf = file;
+                pageNo = -1;
+            }
+            if (page != pageNo) {
+                image = new PDFRenderer(doc).renderImageWithDPI(page - 1, CROP_DPI, ImageType.RGB);
+                pageNo = page;
+            }
+            return image;
         }
+
+        @Override
+        public void close() throws IOException {
+            if (doc != null) {
+                doc.close();
+                doc = null;
+                pdf = null;
+            }
+        }
+    }
+
+    static BufferedImage crop(BufferedImage page, Negative n) {
+        int x0 = (int) Math.round(page.getWidth() * n.x0() / 100);
+        int y0 = (int) Math.round(page.getHeight() * n.y0() / 100);
+        int x1 = (int) Math.round(page.getWidth() * n.x1() / 100);
+        int y1 = (int) Math.round(page.getHeight() * n.y1() / 100);
+        BufferedImage sub = page.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+        BufferedImage out = new BufferedImage(sub.getWidth(), sub.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(sub, 0, 0, null);
+        return out;
     }
 
     private static List<String[]> tsv(Path file) throws IOException {

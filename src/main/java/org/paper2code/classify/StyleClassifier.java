@@ -101,6 +101,16 @@ public final class StyleClassifier implements FigureClassifier {
         return new Classification(name, StyleModel.argmax(p), p, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }
 
+    /**
+     * A figure the pdf stage cut from a paper: the image model's answer with the caption's cue
+     * ({@link CaptionCue}) folded into architecture-vs-other. A blank caption leaves it image-only.
+     */
+    public Classification analysePdfFigure(byte[] png, String name, String caption) throws IOException {
+        Classification image = analyse(png, name);
+        Map<DiagramStyle, Double> p = CaptionCue.combine(image.probabilities(), caption);
+        return new Classification(name, StyleModel.argmax(p), p, image.decodeMillis(), image.featureMillis(), image.modelMillis());
+    }
+
     /** Features of an encoded image (training and tests use the same decode path as classification). */
     public static float[] features(byte[] bytes, String name) throws IOException {
         Mat bgr = FigureImage.decode(bytes, name);

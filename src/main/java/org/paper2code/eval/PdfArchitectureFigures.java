@@ -9,7 +9,8 @@ import org.paper2code.pdf.PdfOptions;
 
 /**
  * The pdf stage as the evaluation reads it: every figure the PDF stage finds whose crop the
- * style classifier does not call {@code other}. Crops are rendered at 100 dpi, enough for
+ * style classifier, helped by the figure's caption (classify.CaptionCue), does not call
+ * {@code other}. Crops are rendered at 100 dpi, enough for
  * the classifier's 640-pixel working size on a column-wide figure.
  */
 final class PdfArchitectureFigures implements PaperReader {
@@ -24,7 +25,7 @@ final class PdfArchitectureFigures implements PaperReader {
             if (f.png() == null) {
                 continue;
             }
-            if (classifier.analyse(f.png(), pdf.getFileName() + " p" + f.page()).label().isArchitecture()) {
+            if (classifier.analysePdfFigure(f.png(), pdf.getFileName() + " p" + f.page(), f.caption()).label().isArchitecture()) {
                 found.add(new FoundFigure(f.page(), new Box(f.bbox().x(), f.bbox().y(), f.bbox().w(), f.bbox().h())));
             }
         }

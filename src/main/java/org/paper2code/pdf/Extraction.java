@@ -139,7 +139,7 @@ final class Extraction {
             List<Renderer.Box> boxes = new ArrayList<>();
             for (Region r : regions) {
                 Rect box = r.box().grow(2).intersect(new Rect(0, 0, p.width(), p.height()));
-                byte[] png = crop(renderer, p.page(), box);
+                byte[] png = crop(renderer, p, box);
                 String label = r.caption() == null ? null : r.caption().label();
                 String caption = r.caption() == null ? null : r.caption().text();
                 if (r.table()) {
@@ -190,7 +190,8 @@ final class Extraction {
         return 0;
     }
 
-    private byte[] crop(Renderer renderer, int page, Rect box) {
+    private byte[] crop(Renderer renderer, PageLayout p, Rect box) {
+        int page = p.page();
         if (System.nanoTime() > renderDeadline) {
             if (!partial || warnings.stream().noneMatch(w -> w.startsWith("time limit: crops"))) {
                 warn("time limit: crops after page " + page + " not rendered");
@@ -199,7 +200,7 @@ final class Extraction {
             return null;
         }
         try {
-            return Renderer.png(renderer.crop(page - 1, box, options.cropDpi()));
+            return Renderer.png(renderer.crop(page - 1, box, options.cropDpi(), p.width(), p.height()));
         } catch (Exception e) {
             warn("page " + page + ": crop not rendered: " + e.getMessage());
             return null;

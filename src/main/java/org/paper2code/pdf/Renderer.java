@@ -32,11 +32,45 @@ final class Renderer {
         return s;
     }
 
-    /** Renders only the area of the box (a clip of the page, not the whole page scaled). */
-    BufferedImage crop(int pageIndex, Rect box, int dpi) throws IOException {
+    /**
+     * Renders the area of the box. Cut from a whole-page render when that fits the pixel cap:
+     * PDFBox draws some transparency groups black when the page is drawn translated into a
+     * box-sized image (a quarter of the real papers' vector figures came out all black), while a
+     * page render is right. The last page render is kept, as pages often carry two figures.
+     */
+    BufferedImage crop(int pageIndex, Rect box, int dpi, double pageWidth, double pageHeight) throws IOException {
         double s = scale(box.w(), box.h(), dpi);
         int w = Math.max(1, (int) Math.ceil(box.w() * s));
         int h = Math.max(1, (int) Math.ceil(box.h() * s));
+        if (Math.max(1, pageWidth * s) * Math.max(1, pageHeight * s) > maxPixels) {
+            return clipped(pageIndex, box, s, w, h);
+        }
+        if (lastPage != pageIndex || lastScale != s) {
+            lastImage = pdf.renderImage(pageIndex, (float) s, ImageType.RGB);
+            lastPage = pageIndex;
+            lastScale = s;
+        }
+        int x0 = Math.min(Math.max(0, (int) Math.floor(box.x() * s)), lastImage.getWidth() - 1);
+        int y0 = Math.min(Math.max(0, (int) Math.floor(box.y() * s)), lastImage.getHeight() - 1);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            BufferedImage sub = lastImage.getSubimage(x0, y0, Math.min(w, lastImage.getWidth() - x0), Math.min(h, lastImage.getHeight() - y0));
+            g.drawImage(sub, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private int lastPage = -1;
+    private double lastScale;
+    private BufferedImage lastImage;
+
+    /** Only the box's area drawn (for pages too big to render whole under the cap). */
+    private BufferedImage clipped(int pageIndex, Rect box, double s, int w, int h) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {

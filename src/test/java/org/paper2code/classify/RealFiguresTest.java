@@ -21,7 +21,8 @@ class RealFiguresTest {
         RealFigures real = new RealFigures(Path.of(System.getProperty("user.dir")));
         Assumptions.assumeTrue(real.available(), "../shared/corpus-real not present: real figures skipped");
         List<RealFigures.Sample> samples = real.load();
-        assertTrue(samples.size() >= 90, "27 annotated + 32 style-only + 39 negative crops expected, got " + samples.size());
+        assertTrue(samples.size() >= 230, "27 annotated + 32 style-only + 39 negative crops + 139 pdf-stage crops expected, got "
+                + samples.size());
         StyleClassifier c = StyleClassifier.standard();
         Confusion conf = new Confusion();
         List<String> wrong = new ArrayList<>();
