@@ -16,6 +16,7 @@ public final class ProgressDisplay implements RunListener {
     private final PrintStream log;
     private final boolean bar;
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger processed = new AtomicInteger();
     private final AtomicInteger figures = new AtomicInteger();
     private final AtomicInteger architecture = new AtomicInteger();
     private final AtomicInteger graphs = new AtomicInteger();
@@ -54,17 +55,18 @@ public final class ProgressDisplay implements RunListener {
             return;
         }
         int n = done.incrementAndGet();
+        int p = processed.incrementAndGet();
         figures.addAndGet(o.figures());
         architecture.addAndGet(o.architectureFigures());
         graphs.addAndGet(o.graphs());
         if (bar) {
             progress.step();
-            progress.setExtraMessage(figures.get() + " figures, " + architecture.get() + " architecture, " + graphs.get() + " graphs");
+            progress.setExtraMessage(" " + figures.get() + " fig, " + architecture.get() + " arch, " + graphs.get() + " graphs");
         } else {
             double minutes = (System.nanoTime() - start) / 6e10;
             log.printf(Locale.ROOT, "paper2code extract: [%d/%d] %s: %s%s (%d figures, %d architecture, %d graphs, %.1f s; %.1f papers/min)%n",
                     n, total, o.paperId(), o.status(), o.error() == null ? "" : ": " + o.error(), o.figures(),
-                    o.architectureFigures(), o.graphs(), o.seconds(), minutes > 0 ? n / minutes : 0.0);
+                    o.architectureFigures(), o.graphs(), o.seconds(), minutes > 0 ? p / minutes : 0.0);
         }
     }
 
