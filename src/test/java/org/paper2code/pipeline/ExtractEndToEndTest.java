@@ -92,6 +92,32 @@ class ExtractEndToEndTest {
     }
 
     @Test
+    void paperOverTheTimeLimitFailsAndIsRetriedNextRun(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Path pdf = PAPERS.resolve("paper001.pdf");
+        // the synthetic paper's figure alone takes longer than 0.001 s to read, classify and parse
+        CliRunner.Result r = CliRunner.run("extract", pdf.toString(), "-o", out.toString(), "--time-limit", "0", "--no-text");
+        assertEquals(2, r.exitCode(), "a zero limit is a usage error");
+        r = CliRunner.run("extract", pdf.toString(), "-o", out.toString(), "--time-limit", "1", "--no-text", "--json");
+        JsonNode s = GraphJson.MAPPER.readTree(r.out());
+        JsonNode p = OutputChecks.json(out.resolve("paper001/paper.json"));
+        if (r.exitCode() == 1) {
+            assertEquals("failed", p.path("status").asText());
+            assertTrue(p.path("error").asText().contains("time limit"), p.path("error").asText());
+            assertTrue(r.err().contains("FAILED " + pdf), r.err());
+            assertEquals(1, s.path("totals").path("failed").asInt());
+        } else {
+            assertEquals(0, r.exitCode(), r.err()); // a very fast machine read it within the second
+        }
+        CliRunner.Result again = CliRunner.run("extract", pdf.toString(), "-o", out.toString(), "--no-text", "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode s2 = GraphJson.MAPPER.readTree(again.out());
+        assertEquals(1, s2.path("totals").path("done").asInt() + s2.path("totals").path("skipped").asInt(),
+                "a failed paper is retried, a done one skipped");
+        OutputChecks.checkPaperFolders(out);
+    }
+
+    @Test
     void usageErrors(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(2, CliRunner.run("extract", tmp.resolve("missing.pdf").toString(), "-o", out.toString()).exitCode());
