@@ -2,8 +2,8 @@ package org.paper2code.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -125,7 +125,6 @@ final class OutputChecks {
                 return p;
             }
         }
-        assertNotNull(null, "summary.json has no entry for " + id);
-        return null;
+        return fail("summary.json has no entry for " + id);
     }
 }
