@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             CorpusCommand.class,
             EvalCommand.class,
+            ExtractCommand.class,
             FigureCommand.class,
             MexCommand.class,
             PdfCommand.class,

@@ -25,7 +25,7 @@ import org.apache.jena.vocabulary.RDF;
  * byte-identical files: subjects sorted by IRI, rdf:type first, then predicates and objects
  * sorted. JSON-LD is written by Jena's JSON-LD 1.1 writer from a model filled in that order.
  */
-final class RdfText {
+public final class RdfText {
     private static final Comparator<Node> NODE_ORDER = Comparator.comparing(RdfText::key);
     private static final Comparator<Triple> TRIPLE_ORDER = Comparator
             .comparing(Triple::getSubject, NODE_ORDER)
@@ -55,7 +55,7 @@ final class RdfText {
      * predicate joined with commas. Jena's {@link NodeFormatterTTL} writes every node, so the
      * escaping of IRIs and literals is Jena's.
      */
-    static String turtle(Model model) {
+    public static String turtle(Model model) {
         PrefixMap prefixes = PrefixMapFactory.create(model.getNsPrefixMap());
         NodeFormatter fmt = new NodeFormatterTTL(null, prefixes);
         NodeFormatter plain = new NodeFormatterTTL(null, PrefixMapFactory.create());

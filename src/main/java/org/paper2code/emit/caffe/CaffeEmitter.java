@@ -21,6 +21,17 @@ public final class CaffeEmitter implements Emitter {
     public static final String NET_FILE = "net.prototxt";
     public static final String SOLVER_FILE = "solver.prototxt";
 
+    private final String netFile;
+
+    public CaffeEmitter() {
+        this(NET_FILE);
+    }
+
+    /** @param netFile the net's file name, as the solver's {@code net:} names it (the batch pipeline numbers its nets) */
+    public CaffeEmitter(String netFile) {
+        this.netFile = netFile;
+    }
+
     @Override
     public String target() {
         return "caffe";
@@ -34,12 +45,12 @@ public final class CaffeEmitter implements Emitter {
         CaffeNetWriter net = new CaffeNetWriter(graph, shapes, batch);
         String netText = CaffeText.print(net.write());
         List<Artifact> out = new ArrayList<>();
-        out.add(new Artifact(NET_FILE, header("Caffe net", net.notes()) + netText));
+        out.add(new Artifact(netFile, header("Caffe net", net.notes()) + netText));
         if (training) {
             CaffeSolverWriter solver = new CaffeSolverWriter(graph.training());
             Shape input = graph.inputs().stream().filter(l -> l.type().equals("Input")).map(Layer::name)
                     .map(shapes::get).findFirst().orElse(null);
-            String solverText = CaffeText.print(solver.write(NET_FILE, input));
+            String solverText = CaffeText.print(solver.write(netFile, input));
             out.add(new Artifact(SOLVER_FILE, header("Caffe solver", solver.notes()) + solverText));
         }
         return out;
