@@ -34,6 +34,12 @@ class ExtractEndToEndTest {
         OutputChecks.checkPaperFolders(out);
         OutputChecks.checkDataset(out);
         assertEquals(List.of(), OutputChecks.leftovers(out));
+        // the HTML report is written at the end of the run: an index linking every paper's page
+        String index = Files.readString(out.resolve("index.html"));
+        for (String id : List.of("paper000", "paper001", "paper002", "paper003")) {
+            assertTrue(index.contains("href=\"" + id + "/report.html\""), "index links " + id);
+            assertTrue(Files.readString(out.resolve(id).resolve("report.html")).contains("<h1"), id + ": report page");
+        }
 
         for (String id : List.of("paper000", "paper001", "paper002", "paper003")) {
             JsonNode p = OutputChecks.json(out.resolve(id).resolve("paper.json"));
@@ -82,6 +88,12 @@ class ExtractEndToEndTest {
                 "an architecture figure says why it has no graph");
         assertEquals(0, p.path("hyperparameters").size(), "--no-text mines nothing");
         OutputChecks.checkPaperFolders(out);
+        assertTrue(Files.exists(out.resolve("index.html")), "the report is written by default");
+
+        Path quiet = tmp.resolve("quiet");
+        assertEquals(0, CliRunner.run("extract", "--list", list.toString(), "-o", quiet.toString(), "--no-detect", "--no-text",
+                "--no-report").exitCode());
+        assertTrue(Files.exists(quiet.resolve("summary.json")) && !Files.exists(quiet.resolve("index.html")), "--no-report");
 
         CliRunner.Result forced = CliRunner.run("extract", "@" + list, "-o", out.toString(), "--force", "--no-text", "--json");
         assertEquals(0, forced.exitCode(), forced.err());
