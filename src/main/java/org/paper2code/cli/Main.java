@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             FigureCommand.class,
             PdfCommand.class,
+            TablesCommand.class,
             TextCommand.class,
             VerifyCommand.class,
             CommandLine.HelpCommand.class})

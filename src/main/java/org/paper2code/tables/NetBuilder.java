@@ -145,8 +145,12 @@ final class NetBuilder {
 
     private void pool(Map<String, Object> params, boolean kernelInferred, Hint hint) {
         boolean toOne = hint.height() != null && hint.height() == 1;
-        if (kernelInferred && toOne) {
-            // "average pool" down to 1x1 with no kernel stated: global pooling (ResNet)
+        if (kernelInferred && toOne && shape != null && shape.length == 3) {
+            // "average pool" down to 1x1 with no kernel stated: a window over the whole map (ResNet's pool5)
+            params.put("kernel_row", shape[1]);
+            params.put("stride_row", 1);
+            params.remove("inferred");
+        } else if (kernelInferred && toOne) {
             last = add("GlobalPooling2D", "pool", Map.of("function", params.getOrDefault("function", "AVG")), List.of(last));
             shape = shape == null ? null : new int[] {shape[0]};
             return;
