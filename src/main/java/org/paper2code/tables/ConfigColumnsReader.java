@@ -126,7 +126,8 @@ final class ConfigColumnsReader {
         List<String> names = new ArrayList<>();
         for (int c : configs) {
             String n = best < 0 ? "" : grid.cell(best, c);
-            names.add(n.isEmpty() ? (configs.size() == 1 ? "" : "column " + (c + 1)) : n);
+            // a single network has no configuration name (its one column's header is "Configuration", "Type"...)
+            names.add(configs.size() == 1 ? "" : n.isEmpty() ? "column " + (c + 1) : n);
         }
         return names;
     }

@@ -63,6 +63,13 @@ record TableGrid(List<List<String>> rows, int width) {
         if (!m.find()) {
             return NetBuilder.Hint.NONE;
         }
-        return new NetBuilder.Hint(Integer.parseInt(m.group(1)), m.group(3) == null ? null : Integer.parseInt(m.group(3)));
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        if (m.group(3) == null) {
+            return new NetBuilder.Hint(a, null);
+        }
+        int c = Integer.parseInt(m.group(3));
+        // papers write H x W x C (GoogLeNet: 28x28x256); channels-first C x H x W shows as a x b x b with a != b
+        return a != b && b == c ? new NetBuilder.Hint(b, a) : new NetBuilder.Hint(a, c);
     }
 }
