@@ -17,6 +17,10 @@ final class CellReader {
     /** A multiplier "x3" / "×23": not the x of "3x3", which follows a digit. */
     private static final Pattern MULTIPLIER = Pattern.compile("(?<![\\w.])[×xX✕]\\s*(\\d{1,3})\\b");
     private static final Pattern BRACKETS = Pattern.compile("[\\[\\]{}⎡⎢⎣⎤⎥⎦]");
+    /** An output size ("3 × 32 × 32", "112×112"), which the grammar would read as a kernel and width. */
+    private static final Pattern SIZE_ONLY = Pattern.compile("^\\s*\\d+(\\s*[×xX]\\s*\\d+){1,2}\\s*$");
+    /** A layer's name ("fc1", "conv2", "pool1"): its number is an index, not a size. */
+    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*[A-Za-z]{1,8}_?\\d{1,2}[a-z]?\\s*$");
 
     /** @param layers the layers the cell names, in order; @param multiplier block count, 0 when none */
     record Cell(List<ParsedLabel> layers, int multiplier) {
@@ -38,6 +42,9 @@ final class CellReader {
             return new Cell(List.of(), 0);
         }
         String t = printable(BRACKETS.matcher(text).replaceAll(" "));
+        if (SIZE_ONLY.matcher(t).matches() || NAME_ONLY.matcher(t).matches()) {
+            return new Cell(List.of(), 0);
+        }
         int multiplier = 0;
         Matcher m = MULTIPLIER.matcher(t);
         if (m.find()) {
