@@ -60,4 +60,15 @@ class TablesCommandTest {
         assertEquals(2, usage.exitCode());
         assertTrue(usage.err().contains("-o DIR"), usage.err());
     }
+
+    @Test
+    void evalRunsOnlyTheNamedStages() throws Exception {
+        CliRunner.Result bad = CliRunner.run("eval", dir.toString(), "--stages", "tables,bogus");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("unknown stage 'bogus'"), bad.err());
+        CliRunner.Result ok = CliRunner.run("eval", dir.toString(), "--stages", "tables");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().contains("| architecture tables (tables) | run |"), ok.out());
+        assertTrue(ok.out().contains("| text hyperparameter mining (text) | not run") || ok.out().contains("(text) | not run"), ok.out());
+    }
 }
