@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.paper2code.eval.EvalReport;
 import org.paper2code.eval.Evaluator;
+import org.paper2code.eval.Predictor;
 import org.paper2code.eval.Stages;
 import org.paper2code.eval.TruthCorpus;
 import picocli.CommandLine.Command;
@@ -38,6 +39,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--pdfs", paramLabel = "DIR", description = "folder with paper PDFs, used when a truth file's pdf path does not exist")
     Path pdfs;
 
+    @Option(names = "--stages", paramLabel = "LIST", split = ",",
+            description = "run only these stages (comma-separated: classify, detect, pdf, text, tables); default all")
+    List<String> stages;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +64,18 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("paper2code eval: " + e.getMessage());
             return Main.USAGE;
         }
-        Evaluator.Result result = new Evaluator(Stages.available()).run(corpus);
+        Predictor predictor = Stages.available();
+        if (stages != null) {
+            List<String> known = java.util.Arrays.stream(Predictor.Stage.values()).map(Predictor.Stage::id).toList();
+            for (String s : stages) {
+                if (!known.contains(s)) {
+                    err.println("paper2code eval: unknown stage '" + s + "' (known: " + String.join(", ", known) + ")");
+                    return Main.USAGE;
+                }
+            }
+            predictor = predictor.only(stages);
+        }
+        Evaluator.Result result = new Evaluator(predictor).run(corpus);
         EvalReport rep = new EvalReport(result, dir.toString().replace('\\', '/'));
         String md = rep.markdown();
         out.print(md);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             MexCommand.class,
             PdfCommand.class,
             ReportCommand.class,
+            TablesCommand.class,
             TextCommand.class,
             VerifyCommand.class,
             CommandLine.HelpCommand.class})

@@ -57,6 +57,7 @@ public final class EvalReport {
         truthContents(b);
         figureScores(b);
         paperScores(b);
+        tableScores(b);
         problems(b);
         return b.toString();
     }
@@ -216,6 +217,29 @@ public final class EvalReport {
         }
     }
 
+    private void tableScores(StringBuilder b) {
+        boolean ran = ran(Predictor.Stage.TABLES);
+        Scores.Group g = r.scores().tables();
+        int truth = r.corpus().papers().stream().mapToInt(p -> p.truth().tables().size()).sum();
+        b.append("\n## Table scores\n\n");
+        b.append("Architecture tables of the papers with table truth: each truth configuration against the predicted one "
+                + "of the same table and name (a miss or a spurious configuration scores against an empty graph).\n\n");
+        b.append("| stage | papers | truth configurations | graphs scored | node P | node R | node F1 | edge P | edge R | edge F1 "
+                + "| param acc. | exact graph | ms/paper |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| tables | ").append(g.papers()).append(" | ").append(truth).append(" | ").append(ran ? String.valueOf(g.graphs()) : NOT_RUN);
+        cell(b, ran, g.nodes().precision());
+        cell(b, ran, g.nodes().recall());
+        cell(b, ran, g.nodes().f1());
+        cell(b, ran, g.edges().precision());
+        cell(b, ran, g.edges().recall());
+        cell(b, ran, g.edges().f1());
+        cell(b, ran, g.params().value());
+        cell(b, ran, g.exact().value());
+        ms(b, ran, g.msPerPaper());
+        b.append(" |\n");
+    }
+
     private void problems(StringBuilder b) {
         b.append("\n## Problems\n\n");
         if (r.corpus().problems().isEmpty() && r.skipped().isEmpty() && r.stageErrors().isEmpty()) {
@@ -292,6 +316,17 @@ public final class EvalReport {
             }
             put(o, "ms_per_paper", paperTimed(), g.msPerPaper());
         });
+        boolean tab = ran(Predictor.Stage.TABLES);
+        ObjectNode tables = root.putObject("tables");
+        Scores.Group tg = r.scores().tables();
+        tables.put("papers", tg.papers());
+        tables.put("truth_configurations", r.corpus().papers().stream().mapToInt(p -> p.truth().tables().size()).sum());
+        put(tables, "graphs", tab, tg.graphs());
+        prf(tables, "nodes", tab, tg.nodes());
+        prf(tables, "edges", tab, tg.edges());
+        put(tables, "param_accuracy", tab, tg.params().value());
+        put(tables, "exact_graph_rate", tab, tg.exact().value());
+        put(tables, "ms_per_paper", tab, tg.msPerPaper());
         if (cls) {
             ObjectNode conf = root.putObject("confusion");
             int[][] c = r.scores().confusion();

@@ -68,7 +68,7 @@ public final class Evaluator {
             }
             scores.addFigureTime(style, System.nanoTime() - t0);
         }
-        boolean paperStages = predictor.reader().isPresent() || predictor.miner().isPresent();
+        boolean paperStages = predictor.reader().isPresent() || predictor.miner().isPresent() || predictor.tables().isPresent();
         for (TruthCorpus.PaperItem p : corpus.papers()) {
             DiagramStyle style = primaryStyle(p.truth());
             scores.countPaper(style);
@@ -101,8 +101,48 @@ public final class Evaluator {
                 scores.addHyperparameters(style, HyperparameterScorer.score(mined, truthValues(p.truth())));
             });
             scores.addPaperTime(style, System.nanoTime() - t0);
+            if (!p.truth().tables().isEmpty()) {
+                predictor.tables().ifPresent(t -> scoreTables(t, p, scores, errors));
+            }
         }
         return new Result(corpus, predictor, scores, skipped, errors);
+    }
+
+    /**
+     * Each truth configuration against the predicted one of the same table and name; a truth one without
+     * prediction scores against an empty graph, and so does a predicted one from a table without truth
+     * (papers with table truth annotate every architecture table they have).
+     */
+    private static void scoreTables(TableReader reader, TruthCorpus.PaperItem p, Scores scores, List<String> errors) {
+        long t0 = System.nanoTime();
+        List<TableReader.FoundTable> found;
+        try {
+            found = reader.architectureTables(p.pdf());
+        } catch (Exception e) {
+            errors.add(p.id() + ": tables failed: " + message(e));
+            found = List.of();
+        }
+        List<TableReader.FoundTable> left = new ArrayList<>(found);
+        GraphMatcher matcher = new GraphMatcher();
+        Graph empty = new Graph(List.of());
+        for (PaperTruth.Table t : p.truth().tables()) {
+            TableReader.FoundTable same = left.stream().filter(f -> java.util.Objects.equals(f.label(), t.label())
+                    && java.util.Objects.equals(f.configuration(), t.configuration())).findFirst().orElse(null);
+            if (same != null) {
+                left.remove(same);
+            }
+            scores.addTableGraph(matcher.match(same == null ? empty : same.graph(), t.graph()));
+        }
+        // a configuration of an annotated table without truth is not scored (the annotation may cover only the
+        // configurations with a reference network); one from a table without any truth is spurious
+        java.util.Set<String> annotated = new java.util.HashSet<>();
+        p.truth().tables().forEach(t -> annotated.add(t.label()));
+        for (TableReader.FoundTable f : left) {
+            if (!annotated.contains(f.label())) {
+                scores.addTableGraph(matcher.match(f.graph(), empty));
+            }
+        }
+        scores.countTablePaper(System.nanoTime() - t0);
     }
 
     static DiagramStyle primaryStyle(PaperTruth t) {

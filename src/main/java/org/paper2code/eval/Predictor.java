@@ -9,18 +9,20 @@ import java.util.Optional;
  * reported as "not run", never as a score of 0 or 1. Immutable; {@code with...} returns a copy.
  */
 public final class Predictor {
-    public static final Predictor NONE = new Predictor(null, null, null, null);
+    public static final Predictor NONE = new Predictor(null, null, null, null, null);
 
     private final FigureClassifier classifier;
     private final DiagramParser parser;
     private final PaperReader reader;
     private final HyperparameterMiner miner;
+    private final TableReader tables;
 
-    private Predictor(FigureClassifier classifier, DiagramParser parser, PaperReader reader, HyperparameterMiner miner) {
+    private Predictor(FigureClassifier classifier, DiagramParser parser, PaperReader reader, HyperparameterMiner miner, TableReader tables) {
         this.classifier = classifier;
         this.parser = parser;
         this.reader = reader;
         this.miner = miner;
+        this.tables = tables;
     }
 
     public Optional<FigureClassifier> classifier() {
@@ -39,23 +41,37 @@ public final class Predictor {
         return Optional.ofNullable(miner);
     }
 
+    public Optional<TableReader> tables() {
+        return Optional.ofNullable(tables);
+    }
+
     public Predictor withClassifier(FigureClassifier c) {
-        return new Predictor(c, parser, reader, miner);
+        return new Predictor(c, parser, reader, miner, tables);
     }
 
     public Predictor withParser(DiagramParser p) {
-        return new Predictor(classifier, p, reader, miner);
+        return new Predictor(classifier, p, reader, miner, tables);
     }
 
     public Predictor withReader(PaperReader r) {
-        return new Predictor(classifier, parser, r, miner);
+        return new Predictor(classifier, parser, r, miner, tables);
     }
 
     public Predictor withMiner(HyperparameterMiner m) {
-        return new Predictor(classifier, parser, reader, m);
+        return new Predictor(classifier, parser, reader, m, tables);
     }
 
-    /** Stage names ("classify", "detect", "pdf", "text") that are present, in pipeline order. */
+    public Predictor withTables(TableReader t) {
+        return new Predictor(classifier, parser, reader, miner, t);
+    }
+
+    /** This predictor with only the named stages (ids as in {@link Stage}); the others become "not run". */
+    public Predictor only(java.util.Collection<String> ids) {
+        return new Predictor(ids.contains("classify") ? classifier : null, ids.contains("detect") ? parser : null,
+                ids.contains("pdf") ? reader : null, ids.contains("text") ? miner : null, ids.contains("tables") ? tables : null);
+    }
+
+    /** Stage names ("classify", "detect", "pdf", "text", "tables") that are present, in pipeline order. */
     public List<String> present() {
         List<String> out = new ArrayList<>();
         for (Stage s : Stage.values()) {
@@ -66,12 +82,13 @@ public final class Predictor {
         return out;
     }
 
-    /** The four stages the evaluation knows, with the issue-facing names used in reports. */
+    /** The stages the evaluation knows, with the issue-facing names used in reports. */
     public enum Stage {
         CLASSIFY("classify", "figure classifier"),
         DETECT("detect", "diagram parser"),
         PDF("pdf", "PDF figure detection"),
-        TEXT("text", "hyperparameter mining");
+        TEXT("text", "hyperparameter mining"),
+        TABLES("tables", "architecture tables");
 
         private final String id;
         private final String title;
@@ -95,6 +112,7 @@ public final class Predictor {
                 case DETECT -> p.parser != null;
                 case PDF -> p.reader != null;
                 case TEXT -> p.miner != null;
+                case TABLES -> p.tables != null;
             };
         }
     }

@@ -87,6 +87,8 @@ public final class Scores {
     }
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Architecture tables: one graph per truth configuration (and per predicted configuration without truth). */
+    private final Group tables = new Group();
     private final int[][] confusion = new int[DiagramStyle.values().length][DiagramStyle.values().length];
 
     public Scores() {
@@ -134,6 +136,26 @@ public final class Scores {
             g.params = g.params.plus(m.params());
             g.exact = g.exact.plus(m.exact());
         });
+    }
+
+    /** A table configuration's graph against its truth (an empty graph on either side for a miss or a spurious one). */
+    public void addTableGraph(GraphMatcher.Match m) {
+        tables.graphs++;
+        tables.nodes = tables.nodes.plus(m.nodes());
+        tables.edges = tables.edges.plus(m.edges());
+        tables.params = tables.params.plus(m.params());
+        tables.exact = tables.exact.plus(m.exact());
+    }
+
+    public void countTablePaper(long nanos) {
+        tables.papers++;
+        tables.paperNanos += nanos;
+        tables.timedPapers++;
+    }
+
+    /** The architecture-table scores (graphs, node/edge P/R/F1, params, exact graphs, papers, ms per paper). */
+    public Group tables() {
+        return tables;
     }
 
     public void addFigureTime(DiagramStyle truth, long nanos) {

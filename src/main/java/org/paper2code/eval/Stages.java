@@ -16,6 +16,7 @@ public final class Stages {
                 .withParser((image, style) -> new org.paper2code.detect.FigureParser().parse(image, style).graph()) // detect
                 .withReader(new PdfArchitectureFigures())  // pdf + classify: architecture figures in a PDF
                 .withMiner(pdf -> new org.paper2code.text.TrainingMiner().mine(pdf).values()) // text: hyperparameter mining
+                .withTables(new PdfArchitectureTables()) // pdf + tables: architecture tables as graphs
                 ;
     }
 }

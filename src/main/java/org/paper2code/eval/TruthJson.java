@@ -72,6 +72,15 @@ public final class TruthJson {
                 h.put("page", e.getValue().page());
             }
         }
+        if (!t.tables().isEmpty()) {
+            ArrayNode tables = root.putArray("tables");
+            for (PaperTruth.Table tb : t.tables()) {
+                ObjectNode o = tables.addObject().put("page", tb.page());
+                o.put("label", tb.label());
+                o.put("configuration", tb.configuration());
+                o.set("graph", GraphJson.toTree(tb.graph()));
+            }
+        }
         provenance(root, t.origin(), t.licence());
         return toString(root);
     }
@@ -103,7 +112,12 @@ public final class TruthJson {
         root.path("hyperparameters").fields().forEachRemaining(e -> hps.put(e.getKey(), new PaperTruth.HyperParameter(
                 GraphJson.toJava(e.getValue().path("value")), text(e.getValue(), "sentence"),
                 e.getValue().hasNonNull("page") ? e.getValue().get("page").asInt() : null)));
-        return new PaperTruth(root.path("pdf").asText(), figs, hps, text(root, "origin"), text(root, "licence"));
+        List<PaperTruth.Table> tables = new ArrayList<>();
+        for (JsonNode t : root.path("tables")) {
+            tables.add(new PaperTruth.Table(t.path("page").asInt(), text(t, "label"), text(t, "configuration"),
+                    GraphJson.fromTree(t.get("graph"))));
+        }
+        return new PaperTruth(root.path("pdf").asText(), figs, hps, text(root, "origin"), text(root, "licence"), tables);
     }
 
     /** "figure" or "paper", or an exception when the text is not a truth document. */

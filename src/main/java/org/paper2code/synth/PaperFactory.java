@@ -103,6 +103,7 @@ public final class PaperFactory {
             method.add(1, "Figure 1 gives an overview of the architecture.");
             w.paragraph(method, ROMAN);
             List<PaperTruth.Figure> truthFigures = new ArrayList<>();
+            List<PaperTruth.Table> truthTables = new ArrayList<>();
             List<Boolean> vector = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
                 PlannedFigure f = plan.get(i);
@@ -122,8 +123,12 @@ public final class PaperFactory {
                     w.paragraph(text.paragraph(3, 6), ROMAN);
                     if (Pick.chance(r, 0.5)) {
                         List<String[]> rows = tableRows(main.graph(), shapes);
+                        // column per layer when the layers fit across a column, else (and in half the papers) row per layer
+                        boolean across = rows.size() <= 7 && Pick.chance(r, 0.5);
                         if (rows.size() <= 30) {
-                            w.table("Table 1: Layer configuration of the network.", rows);
+                            w.table("Table 1: Layer configuration of the network.", across ? transpose(rows) : rows);
+                            truthTables.add(new PaperTruth.Table(w.pageNo, "Table 1", null, tableTruth(main.graph())
+                                    .withSource(new GraphSource(id + ".pdf", w.pageNo, null, "Table 1", null, "table", null))));
                         }
                     }
                 }
@@ -156,7 +161,7 @@ public final class PaperFactory {
             fixMetadata(doc, id, seed);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
-            PaperTruth truth = new PaperTruth(id + ".pdf", truthFigures, hps, origin, FigureFactory.LICENCE);
+            PaperTruth truth = new PaperTruth(id + ".pdf", truthFigures, hps, origin, FigureFactory.LICENCE, truthTables);
             return new Paper(id, out.toByteArray(), truth, vector);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -187,6 +192,37 @@ public final class PaperFactory {
                 LabelPhrasing.shape(shapes.get(l.name()), " × ")});
         }
         return rows;
+    }
+
+    private static List<String[]> transpose(List<String[]> rows) {
+        List<String[]> t = new ArrayList<>();
+        for (int c = 0; c < rows.get(0).length; c++) {
+            String[] row = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                row[r] = rows.get(r)[c];
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    /**
+     * What the table states of the graph: its layers without those the table leaves out (activations,
+     * dropout, normalisation, softmax: {@link LabelPhrasing#HIDDEN_IN_DECKS}), keeping Flatten, the glue a
+     * reader inserts before a dense layer, as the annotations do.
+     */
+    static Graph tableTruth(Graph g) {
+        Map<String, String> alias = new java.util.HashMap<>();
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : g.layers()) {
+            List<String> from = l.from().stream().map(f -> alias.getOrDefault(f, f)).toList();
+            if (!l.type().equals("Flatten") && LabelPhrasing.HIDDEN_IN_DECKS.contains(l.type()) && from.size() == 1) {
+                alias.put(l.name(), from.get(0));
+                continue;
+            }
+            out.add(l.withFrom(from));
+        }
+        return g.withLayers(out);
     }
 
     private static void fixMetadata(PDDocument doc, String id, long seed) {
@@ -369,13 +405,17 @@ public final class PaperFactory {
         void table(String caption, List<String[]> rows) throws IOException {
             float size = 7.5f;
             float rowH = 10;
-            float[] colW = new float[3];
+            int n = rows.get(0).length;
+            float[] colW = new float[n];
             for (String[] row : rows) {
-                for (int c = 0; c < 3; c++) {
+                for (int c = 0; c < n; c++) {
                     colW[c] = Math.max(colW[c], PdfText.width(row[c], ROMAN, size) + 8);
                 }
             }
-            float total = colW[0] + colW[1] + colW[2];
+            float total = 0;
+            for (float cw : colW) {
+                total += cw;
+            }
             float shrink = Math.min(1, COL / total);
             need(rows.size() * rowH + 30);
             y += 4;
@@ -389,18 +429,18 @@ public final class PaperFactory {
                 cs.lineTo(x0 + total * shrink, PAGE_H - (top + i * rowH));
             }
             float cx = x0;
-            for (int c = 0; c <= 3; c++) {
+            for (int c = 0; c <= n; c++) {
                 cs.moveTo(cx, PAGE_H - top);
                 cs.lineTo(cx, PAGE_H - (top + rows.size() * rowH));
-                if (c < 3) {
+                if (c < n) {
                     cx += colW[c] * shrink;
                 }
             }
             cs.stroke();
             for (int i = 0; i < rows.size(); i++) {
                 float tx = x0;
-                for (int c = 0; c < 3; c++) {
-                    PdfText.line(cs, rows.get(i)[c], tx + 4 * shrink, PAGE_H - (top + i * rowH) - 7.5f, i == 0 ? BOLD : ROMAN, size * shrink);
+                for (int c = 0; c < n; c++) {
+                    PdfText.line(cs, rows.get(i)[c], tx + 4 * shrink, PAGE_H - (top + i * rowH) - 7.5f, i == 0 || n > 3 && c == 0 ? BOLD : ROMAN, size * shrink);
                     tx += colW[c] * shrink;
                 }
             }
