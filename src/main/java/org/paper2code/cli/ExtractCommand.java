@@ -110,10 +110,9 @@ public final class ExtractCommand implements Callable<Integer> {
         if (!noReport) {
             listeners.add(new ReportListener(log));
         }
-        // TABLES HOOK (lead): replace ArchitectureTables.NONE with the tables stage, e.g. new TableParser()::parse.
         ExtractRun.Result result;
         try {
-            result = new ExtractRun(options, ArchitectureTables.NONE, listeners, log).run(pdfs);
+            result = new ExtractRun(options, ArchitectureTables.STANDARD, listeners, log).run(pdfs);
         } finally {
             progress.close();
         }

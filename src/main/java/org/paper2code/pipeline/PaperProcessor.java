@@ -210,7 +210,9 @@ public final class PaperProcessor {
             }
             try {
                 for (ArchitectureTables.TableGraph tg : tables.parse(tb)) {
-                    GraphSource src = new GraphSource(sourceName(pdf), tb.page(), null, tb.label(), tg.configuration(), null, null);
+                    GraphSource parsed = tg.graph().source();
+                    GraphSource src = new GraphSource(sourceName(pdf), tb.page(), null, tb.label(), tg.configuration(),
+                            parsed == null ? null : parsed.diagramType(), null);
                     String name = paperId + "-table-" + n + (tg.configuration() == null ? "" : "-" + tg.configuration());
                     found.add(new Found(tg.graph().withName(name).withSource(src), "table", n, tg.configuration(), e));
                 }
