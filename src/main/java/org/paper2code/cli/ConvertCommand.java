@@ -73,16 +73,13 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         OutputFolder folder = output == null || writesOneFile(emitters) ? null : new OutputFolder(output);
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        java.util.Set<String> usedStems = new java.util.HashSet<>();
+        Subfolders subfolders = new Subfolders();
         int failed = 0;
         for (Path in : inputs) {
             ObjectNode r = results.addObject().put("file", in.toString());
             try {
                 Graph graph = load(in);
-                String folderName = stem(in);
-                for (int n = 2; !usedStems.add(folderName); n++) {
-                    folderName = stem(in) + "-" + n;
-                }
+                String folderName = subfolders.next(in);
                 List<Artifact> artifacts = new ArrayList<>();
                 for (Emitter emitter : emitters) {
                     artifacts.addAll(emitter.emit(graph));
@@ -195,12 +192,5 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    static String stem(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        String s = dot > 0 ? n.substring(0, dot) : n;
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paper2code.pdf.Paper;
 import org.paper2code.pdf.PaperJson;
@@ -75,7 +73,7 @@ public final class PdfCommand implements Callable<Integer> {
         }
         OutputFolder root = output == null ? null : new OutputFolder(output);
         PaperReader reader = new PaperReader();
-        Set<String> used = new HashSet<>();
+        Subfolders subfolders = new Subfolders();
         StringBuilder jsonOut = new StringBuilder(inputs.size() > 1 ? "[\n" : "");
         int failed = 0;
         for (Path in : inputs) {
@@ -83,10 +81,7 @@ public final class PdfCommand implements Callable<Integer> {
                 Paper paper = reader.read(in, options);
                 String doc = PaperJson.write(paper, root != null);
                 if (root != null) {
-                    String sub = ConvertCommand.stem(in);
-                    for (int n = 2; !used.add(sub); n++) {
-                        sub = ConvertCommand.stem(in) + "-" + n;
-                    }
+                    String sub = subfolders.next(in);
                     OutputFolder folder = inputs.size() > 1 ? new OutputFolder(root.root().resolve(sub)) : root;
                     write(folder, paper, doc);
                     if (!json) {

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paper2code.graph.GraphJson;
 import org.paper2code.pdf.Paper;
@@ -53,7 +51,7 @@ public final class TablesCommand implements Callable<Integer> {
         // no crops needed: the parser reads the cells
         PdfOptions options = PdfOptions.defaults().withCropDpi(10);
         ArchitectureTableParser parser = new ArchitectureTableParser();
-        Set<String> used = new HashSet<>();
+        Subfolders subfolders = new Subfolders();
         ArrayNode all = GraphJson.MAPPER.createArrayNode();
         int failed = 0;
         for (Path in : inputs) {
@@ -65,10 +63,7 @@ public final class TablesCommand implements Callable<Integer> {
                 ArrayNode tables = doc.putArray("tables");
                 OutputFolder folder = null;
                 if (root != null) {
-                    String sub = ConvertCommand.stem(in);
-                    for (int n = 2; !used.add(sub); n++) {
-                        sub = ConvertCommand.stem(in) + "-" + n;
-                    }
+                    String sub = subfolders.next(in);
                     folder = inputs.size() > 1 ? new OutputFolder(root.root().resolve(sub)) : root;
                 }
                 int n = 0;
