@@ -45,9 +45,18 @@ public final class BoxFlowParser implements StyleParser {
             nodeBoxes.add(u);
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
+        // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
+        for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
+            nodeBoxes.add(sym.box());
+            elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
+        }
         boxes = nodeBoxes;
         boolean vertical = vertical(boxes);
-        List<Link> links = new ConnectorTracer().trace(ink, boxes, vertical);
+        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
+        List<Link> links = traced.links();
+        if (traced.vertical() != null) {
+            vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
+        }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }
 

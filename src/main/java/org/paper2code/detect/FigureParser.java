@@ -44,12 +44,26 @@ public final class FigureParser {
         if (d.elements().isEmpty()) {
             return empty(name, style, d.reason() != null ? d.reason() : "no layers recognised", bgr);
         }
-        Comparator<Integer> reading = Comparator.comparingDouble(i -> key(d, i));
+        double sign = flowSign(d);
+        Comparator<Integer> reading = Comparator.comparingDouble(i -> sign * key(d, i));
         Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading);
         Graph g = new Graph(a.graph().name(), sourceFile == null ? null : GraphSource.ofFile(sourceFile), a.graph().layers(), null);
         Mat overlay = Overlay.draw(bgr, d, a);
         String reason = g.layers().isEmpty() ? "boxes were found but none carries a layer label" : null;
         return new DetectionResult(g, style, a.layerConfidence(), a.edgeConfidence(), a.repairs(), a.problems(), reason, overlay);
+    }
+
+    /** -1 when most links run against the reading axis (a figure drawn bottom-up or right-to-left), else 1. */
+    private static double flowSign(StyleParser.Detected d) {
+        double vote = 0;
+        for (Link l : d.links()) {
+            var a = d.elements().get(l.from()).box();
+            var b = d.elements().get(l.to()).box();
+            double da = d.vertical() ? a.y + a.height / 2.0 : a.x + a.width / 2.0;
+            double db = d.vertical() ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+            vote += Math.signum(db - da) * l.confidence();
+        }
+        return vote < 0 ? -1 : 1;
     }
 
     private static double key(StyleParser.Detected d, int i) {
