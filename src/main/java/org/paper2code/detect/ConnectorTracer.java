@@ -127,7 +127,22 @@ public final class ConnectorTracer {
                 }
             }
         }
-        Boolean flowVertical = alongX + alongY == 0 ? null : alongY > alongX;
+        // the flow axis: the one most links run along (headed or not)
+        int linksY = 0;
+        int linksX = 0;
+        for (Link l : out) {
+            double dx = Math.abs(centreX(boxes.get(l.to())) - centreX(boxes.get(l.from())));
+            double dy = Math.abs(centreY(boxes.get(l.to())) - centreY(boxes.get(l.from())));
+            if (dy > dx) {
+                linksY++;
+            } else {
+                linksX++;
+            }
+        }
+        Boolean flowVertical = linksX + linksY == 0 ? null : linksY > linksX;
+        if (DEBUG) {
+            System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
+        }
         return new Traced(new ArrayList<>(out), flowVertical);
     }
 

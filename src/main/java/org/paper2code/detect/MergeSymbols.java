@@ -32,6 +32,10 @@ final class MergeSymbols {
             double r = c[2];
             Rect box = new Rect((int) Math.round(cx - r - 1), (int) Math.round(cy - r - 1), (int) Math.round(2 * r + 3),
                     (int) Math.round(2 * r + 3));
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                System.err.printf("circle %.0f,%.0f r %.1f rim %.2f out %.2f in %.2f plus %.2f times %.2f%n", cx, cy, r, rim(ink, cx, cy, r),
+                        ringInk(ink, cx, cy, r + 4), ringInk(ink, cx, cy, 0.55 * r), arms(ink, cx, cy, r, 0), arms(ink, cx, cy, r, Math.PI / 4));
+            }
             if (inside(box, boxes) || overlapsAny(box, out)) {
                 continue;
             }
@@ -43,9 +47,9 @@ final class MergeSymbols {
             }
             double plus = arms(ink, cx, cy, r, 0);
             double times = arms(ink, cx, cy, r, Math.PI / 4);
-            if (plus >= 0.75 && plus > times) {
+            if (plus >= 0.6 && plus >= times + 0.2) {
                 out.add(new Symbol(box, "Add"));
-            } else if (times >= 0.75) {
+            } else if (times >= 0.6 && times >= plus + 0.2) {
                 out.add(new Symbol(box, "Multiply"));
             }
         }
@@ -88,7 +92,7 @@ final class MergeSymbols {
         int n = 0;
         for (int k = 0; k < 4; k++) {
             double a = start + k * Math.PI / 2;
-            for (double t = 0.2; t <= 0.7; t += 0.1) {
+            for (double t = 0.1; t <= 0.46; t += 0.06) { // the cross can be small in a large circle
                 n++;
                 boolean any = false;
                 for (double off = -1; off <= 1 && !any; off += 1) {
