@@ -80,15 +80,19 @@ public final class ConnectorTracer {
                 }
                 double dx = centreX(boxes.get(d)) - centreX(boxes.get(s));
                 double dy = centreY(boxes.get(d)) - centreY(boxes.get(s));
+                // a unit vector per headed link: the two arms of a fork cancel across the flow and add along it
+                double len = Math.max(1e-9, Math.hypot(dx, dy));
+                voteX += dx / len;
+                voteY += dy / len;
                 if (Math.abs(dy) > Math.abs(dx)) {
-                    voteY += Math.signum(dy);
                     alongY++;
                 } else {
-                    voteX += Math.signum(dx);
                     alongX++;
                 }
             }
         }
+        boolean voted = alongX + alongY > 0;
+        boolean flowAxisVertical = Math.abs(voteY) > Math.abs(voteX);
         // no heads seen: the figure's reading direction along the axis the pieces run, as the arrows that do have
         // heads reveal it (some figures flow upwards or leftwards); else down and right
         for (int u = 0; u < undetermined.size(); u++) {
@@ -101,7 +105,9 @@ public final class ConnectorTracer {
                     spreadY = Math.max(spreadY, Math.abs(centreY(boxes.get(a)) - centreY(boxes.get(b))));
                 }
             }
-            boolean alongVertical = spreadY > spreadX;
+            // the figure's flow axis, unless this piece clearly runs across it (a pipeline that turns)
+            boolean alongVertical = !voted ? spreadY > spreadX
+                    : flowAxisVertical ? spreadX < 2 * spreadY : spreadY >= 2 * spreadX;
             double sign = (alongVertical ? voteY : voteX) < 0 ? -1 : 1;
             List<Integer> order = new ArrayList<>(touched);
             order.sort(Comparator.comparingDouble(i -> sign * major(boxes.get(i), alongVertical)));
@@ -139,7 +145,7 @@ public final class ConnectorTracer {
                 linksX++;
             }
         }
-        Boolean flowVertical = linksX + linksY == 0 ? null : linksY > linksX;
+        Boolean flowVertical = voted ? Boolean.valueOf(flowAxisVertical) : linksX + linksY == 0 ? null : linksY > linksX;
         if (DEBUG) {
             System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
         }
@@ -197,6 +203,7 @@ public final class ConnectorTracer {
         List<Integer> portBox = new ArrayList<>();
         List<Boolean> portHead = new ArrayList<>();
         List<Double> portMass = new ArrayList<>();
+        List<Float> portPeak = new ArrayList<>();
         int[] queue = new int[d.length];
         for (int k = 0; k < d.length; k++) {
             if (owner[k] < 0 || port[k] >= 0) {
@@ -234,6 +241,7 @@ public final class ConnectorTracer {
                 portBox.add(touched.get(owner[k]));
                 double m = inkPerLine(ink, box, roi, queue, tail);
                 portMass.add(m);
+                portPeak.add(peak);
                 if (DEBUG) {
                     System.err.println("  port box " + touched.get(owner[k]) + " " + box + " px " + tail + " peak " + peak + " mass/line " + m);
                 }
@@ -241,8 +249,13 @@ public final class ConnectorTracer {
         }
         // a head is ink the line does not have: more ink per entering line at the box than the piece's leanest port
         double lean = portMass.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        for (double m : portMass) {
-            portHead.add(m >= 1.5 * lean && m - lean >= 4);
+        // a big filled head shows in the thickness alone; small heads (a few pixels, cut by the box erasure) only
+        // in the ink per line
+        float strong = Math.max(2.5f, 1.8f * lineHalf);
+        boolean bigHeads = portPeak.stream().anyMatch(p -> p >= strong);
+        for (int q = 0; q < portMass.size(); q++) {
+            double m = portMass.get(q);
+            portHead.add(bigHeads ? portPeak.get(q) >= strong : m >= 1.5 * lean && m - lean >= 4);
         }
         if (DEBUG) {
             System.err.println("piece " + cb + " lineHalf " + lineHalf + " ports " + portBox + " heads " + portHead);
@@ -341,12 +354,23 @@ public final class ConnectorTracer {
             }
         }
         Rect win = Cv.clip(new Rect(minX - 4, minY - 4, maxX - minX + 9, maxY - minY + 9), ink);
+        // only ink close to this port's own pixels: a sibling arm leaving the same point is not this line's head
+        boolean[] nearPort = new boolean[win.width * win.height];
+        for (int i = 0; i < n; i++) {
+            int x = roi.x + pixels[i] % roi.width - win.x;
+            int y = roi.y + pixels[i] / roi.width - win.y;
+            for (int yy = Math.max(0, y - 4); yy <= Math.min(win.height - 1, y + 4); yy++) {
+                for (int xx = Math.max(0, x - 4); xx <= Math.min(win.width - 1, x + 4); xx++) {
+                    nearPort[yy * win.width + xx] = true;
+                }
+            }
+        }
         byte[] row = new byte[win.width];
         int mass = 0;
         for (int y = win.y; y < win.y + win.height; y++) {
             ink.get(y, win.x, row);
             for (int x = 0; x < win.width; x++) {
-                if (row[x] != 0) {
+                if (row[x] != 0 && nearPort[(y - win.y) * win.width + x]) {
                     double dz = distance(box, win.x + x, y);
                     if (dz > 1.5 && dz <= 8) {
                         mass++;
