@@ -25,6 +25,8 @@ import org.paper2code.graph.Topology;
 public final class Assembler {
     private static final Set<String> SPATIAL = Set.of("Conv2D", "Deconv2D", "Pooling2D", "Upsampling2D", "ZeroPadding2D", "Crop2D",
             "LRN", "RoIPooling");
+    /** Value in the upstream map: nothing is drawn before this element in its column (it starts a branch). */
+    public static final int NO_UPSTREAM = -2;
     private static final Set<String> MERGES = Set.of("Concat", "Add", "Multiply", "Maximum");
 
     /** The assembled graph and its bookkeeping. */
@@ -38,6 +40,15 @@ public final class Assembler {
      * @param readingKey position of each element along the figure's reading direction (for order and fallbacks)
      */
     public Assembly assemble(String name, List<Element> elements, List<Link> links, Comparator<Integer> readingOrder) {
+        return assemble(name, elements, links, readingOrder, Map.of());
+    }
+
+    /**
+     * @param upstream for an element, the element drawn just before it in its own column or row (its likely input
+     *                 when no connection reaches it); the reading-order predecessor is used when absent
+     */
+    public Assembly assemble(String name, List<Element> elements, List<Link> links, Comparator<Integer> readingOrder,
+                             Map<Integer, Integer> upstream) {
         List<String> repairs = new ArrayList<>();
         Map<Integer, Layer> layers = new LinkedHashMap<>();
         Map<String, Integer> counters = new HashMap<>();
@@ -89,30 +100,47 @@ public final class Assembler {
             return new Assembly(new Graph(name, null, List.of(), null), Map.of(), Map.of(), repairs, List.of(), names);
         }
         breakCycles(present, inputs, names, repairs, edgeConf);
-        // a layer nothing feeds (other than an Input) gets its reading-order predecessor
+        // a layer nothing feeds (other than an Input) gets the layer drawn before it in its column, else (nothing
+        // before it there: a first layer of a parallel branch) the figure's input, else its reading-order predecessor
+        List<Integer> sources = new ArrayList<>();
         for (int k = 0; k < present.size(); k++) {
             int i = present.get(k);
             if (layers.get(i).type().equals("Input") || !inputs.getOrDefault(i, List.of()).isEmpty()) {
                 continue;
             }
             if (k == 0) {
+                sources.add(i);
                 continue;
             }
-            int prev = present.get(k - 1);
+            Integer near = upstream.get(i);
+            if (near != null && near == NO_UPSTREAM) {
+                sources.add(i);
+                continue;
+            }
+            int prev = near != null && layers.containsKey(near) ? near : present.get(k - 1);
             inputs.computeIfAbsent(i, x -> new ArrayList<>()).add(prev);
             edgeConf.put(names.get(prev) + "->" + names.get(i), 0.4);
-            repairs.add("linked " + names.get(prev) + " -> " + names.get(i) + " (no connection found; reading order)");
+            repairs.add("linked " + names.get(prev) + " -> " + names.get(i) + " (no connection found; "
+                    + (near != null && layers.containsKey(near) ? "the layer before it in its column)" : "reading order)"));
         }
         List<Layer> out = new ArrayList<>();
-        int first = present.get(0);
-        if (!layers.get(first).type().equals("Input") && inputs.getOrDefault(first, List.of()).isEmpty()) {
+        Integer drawnInput = present.stream().filter(i -> layers.get(i).type().equals("Input")).findFirst().orElse(null);
+        if (!sources.isEmpty() && drawnInput != null) {
+            for (int i : sources) {
+                inputs.computeIfAbsent(i, x -> new ArrayList<>()).add(drawnInput);
+                edgeConf.put(names.get(drawnInput) + "->" + names.get(i), 0.4);
+                repairs.add("linked " + names.get(drawnInput) + " -> " + names.get(i) + " (no connection found; the figure's input)");
+            }
+        } else if (!sources.isEmpty()) {
             Layer in = new Layer("Input", uniqueName("Input", counters, names), Map.of("output_shape", List.of(3, -1, -1),
                     "inferred", List.of("output_shape")), List.of());
             out.add(in);
-            inputs.computeIfAbsent(first, x -> new ArrayList<>()).add(-1);
             names.put(-1, in.name());
             layerConf.put(in.name(), 0.3);
-            repairs.add("added input " + in.name() + " in front of " + names.get(first));
+            for (int i : sources) {
+                inputs.computeIfAbsent(i, x -> new ArrayList<>()).add(-1);
+                repairs.add("added input " + in.name() + " in front of " + names.get(i));
+            }
         }
         for (int i : present) {
             Layer l = layers.get(i);

@@ -22,6 +22,11 @@ public final class Bench {
         Map<String, List<Double>> perStyle = new TreeMap<>();
         FigureParser parser = new FigureParser();
         boolean warm = false;
+        String overlays = System.getenv("P2C_BENCH_OVERLAYS");
+        int[] nodes = new int[3];
+        int[] edges = new int[3];
+        int exact = 0;
+        int scored = 0;
         for (String a : args) {
             TruthCorpus corpus = TruthCorpus.load(Path.of(a), List.of(Path.of(a, "figures")));
             for (TruthCorpus.FigureItem f : corpus.figures()) {
@@ -40,14 +45,44 @@ public final class Bench {
                     System.out.printf("%-40s %-15s nodes %2d/%2d F1 %.2f edges F1 %.2f %s%n", f.id(), f.truth().style().id(),
                             r.graph().layers().size(), f.truth().graph().layers().size(), m.nodes().f1(), m.edges().f1(),
                             r.reason() == null ? "" : r.reason());
+                    nodes[0] += m.nodes().tp();
+                    nodes[1] += m.nodes().fp();
+                    nodes[2] += m.nodes().fn();
+                    edges[0] += m.edges().tp();
+                    edges[1] += m.edges().fp();
+                    edges[2] += m.edges().fn();
+                    exact += m.exact() ? 1 : 0;
+                    scored++;
+                }
+                if (overlays != null) {
+                    String stem = f.id().replace('/', '_');
+                    org.opencv.imgcodecs.Imgcodecs.imwrite(Path.of(overlays, stem + ".png").toString(), r.overlay());
+                    java.nio.file.Files.writeString(Path.of(overlays, stem + ".graph.txt"), brief(r.graph()) + "\n" + String.join("\n", r.repairs()));
                 }
                 all.add(s);
                 perStyle.computeIfAbsent(f.truth().style().id(), k -> new ArrayList<>()).add(s);
             }
         }
+        if (scored > 0) {
+            System.out.printf("micro node F1 %.3f, edge F1 %.3f, exact %d/%d%n", f1(nodes), f1(edges), exact, scored);
+        }
         System.out.printf("figures %d, median %.3f s, mean %.3f s, p90 %.3f s%n", all.size(), median(all),
                 all.stream().mapToDouble(Double::doubleValue).average().orElse(0), quantile(all, 0.9));
         perStyle.forEach((k, v) -> System.out.printf("  %-15s n=%3d median %.3f s%n", k, v.size(), median(v)));
+    }
+
+    /** One line per layer: name, type, inputs (for reading a prediction next to its truth). */
+    private static String brief(org.paper2code.graph.Graph g) {
+        StringBuilder b = new StringBuilder();
+        for (var l : g.layers()) {
+            b.append(l.name()).append(' ').append(l.type()).append(' ').append(l.from()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static double f1(int[] tpFpFn) {
+        double d = 2.0 * tpFpFn[0] + tpFpFn[1] + tpFpFn[2];
+        return d == 0 ? 0 : 2.0 * tpFpFn[0] / d;
     }
 
     static double median(List<Double> v) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * 2D-box and pipeline figures: each rectangle or rounded box is a layer (or an opaque step), its text read
@@ -45,10 +46,81 @@ public final class BoxFlowParser implements StyleParser {
             nodeBoxes.add(u);
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
+        // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
+        for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
+            nodeBoxes.add(sym.box());
+            elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
+        }
         boxes = nodeBoxes;
         boolean vertical = vertical(boxes);
-        List<Link> links = new ConnectorTracer().trace(ink, boxes, vertical);
+        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
+        List<Link> links = traced.links();
+        if (traced.vertical() != null) {
+            vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
+        }
+        if (!links.isEmpty()) {
+            links = arrowText(grey, elements, links);
+        }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
+    }
+
+    /** Layer types a figure writes beside an arrow instead of drawing a box ("relu", "BN", "dropout 0.5"). */
+    private static final java.util.Set<String> ARROW_TYPES = java.util.Set.of("Activation", "BatchNorm", "Dropout", "LRN", "Softmax");
+
+    /**
+     * Text beside or on an arrow that names a layer becomes that layer, spliced into the link it annotates
+     * (a -> b becomes a -> text -> b). The text is read on the figure with the boxes blanked out; a line counts
+     * only when the grammar reads it as one of {@link #ARROW_TYPES} and it lies near the link's segment, between
+     * its ends. Adds elements to {@code elements}; returns the new link list.
+     */
+    private List<Link> arrowText(Mat grey, List<Element> elements, List<Link> links) {
+        Mat blank = grey.clone();
+        for (Element e : elements) {
+            Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
+        }
+        List<Link> out = new ArrayList<>(links);
+        for (TextLines.Line t : new TextLines().read(blank)) {
+            Optional<ParsedLabel> lab = grammar.read(t.text());
+            if (lab.isEmpty() || !ARROW_TYPES.contains(lab.get().type())) {
+                continue;
+            }
+            int best = -1;
+            double bestD = Math.max(30, 2.5 * t.box().height);
+            for (int k = 0; k < out.size(); k++) {
+                Rect a = elements.get(out.get(k).from()).box();
+                Rect b = elements.get(out.get(k).to()).box();
+                double d = segmentDistance(t.cx(), t.cy(), ConnectorTracer.centreX(a), ConnectorTracer.centreY(a),
+                        ConnectorTracer.centreX(b), ConnectorTracer.centreY(b));
+                if (d < bestD) {
+                    bestD = d;
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            Link l = out.remove(best);
+            int id = elements.size();
+            elements.add(new Element(t.box(), t.text(), lab, 0.7));
+            out.add(new Link(l.from(), id, l.confidence()));
+            out.add(new Link(id, l.to(), l.confidence()));
+        }
+        return out;
+    }
+
+    /** Distance from a point to a segment, infinite when the point projects outside the segment's middle 90%. */
+    static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        if (len2 == 0) {
+            return Double.MAX_VALUE;
+        }
+        double u = ((px - ax) * dx + (py - ay) * dy) / len2;
+        if (u < 0.05 || u > 0.95) {
+            return Double.MAX_VALUE;
+        }
+        return Math.hypot(px - (ax + u * dx), py - (ay + u * dy));
     }
 
     static List<List<Integer>> clusters(List<Rect> boxes) {

@@ -44,12 +44,51 @@ public final class FigureParser {
         if (d.elements().isEmpty()) {
             return empty(name, style, d.reason() != null ? d.reason() : "no layers recognised", bgr);
         }
-        Comparator<Integer> reading = Comparator.comparingDouble(i -> key(d, i));
-        Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading);
+        double sign = flowSign(d);
+        Comparator<Integer> reading = Comparator.comparingDouble(i -> sign * key(d, i));
+        Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading, upstream(d, sign));
         Graph g = new Graph(a.graph().name(), sourceFile == null ? null : GraphSource.ofFile(sourceFile), a.graph().layers(), null);
         Mat overlay = Overlay.draw(bgr, d, a);
         String reason = g.layers().isEmpty() ? "boxes were found but none carries a layer label" : null;
         return new DetectionResult(g, style, a.layerConfidence(), a.edgeConfidence(), a.repairs(), a.problems(), reason, overlay);
+    }
+
+    /** -1 when most links run against the reading axis (a figure drawn bottom-up or right-to-left), else 1. */
+    private static double flowSign(StyleParser.Detected d) {
+        double vote = 0;
+        for (Link l : d.links()) {
+            var a = d.elements().get(l.from()).box();
+            var b = d.elements().get(l.to()).box();
+            double da = d.vertical() ? a.y + a.height / 2.0 : a.x + a.width / 2.0;
+            double db = d.vertical() ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+            vote += Math.signum(db - da) * l.confidence();
+        }
+        return vote < 0 ? -1 : 1;
+    }
+
+    /**
+     * For each element, the nearest element before it along the flow whose span across the flow overlaps its own
+     * (the box above it in its column for a top-down figure): a better guess for an unconnected layer's input
+     * than the reading-order predecessor, which in a figure of parallel columns is the end of the previous column.
+     */
+    private static Map<Integer, Integer> upstream(StyleParser.Detected d, double sign) {
+        Map<Integer, Integer> out = new java.util.HashMap<>();
+        List<Element> es = d.elements();
+        for (int i = 0; i < es.size(); i++) {
+            var a = es.get(i).box();
+            double best = Double.MAX_VALUE;
+            for (int j = 0; j < es.size(); j++) {
+                var b = es.get(j).box();
+                boolean across = d.vertical() ? a.x < b.x + b.width && b.x < a.x + a.width : a.y < b.y + b.height && b.y < a.y + a.height;
+                double gap = sign * (d.vertical() ? (a.y + a.height / 2.0) - (b.y + b.height / 2.0) : (a.x + a.width / 2.0) - (b.x + b.width / 2.0));
+                if (j != i && across && gap > 0 && gap < best) {
+                    best = gap;
+                    out.put(i, j);
+                }
+            }
+            out.putIfAbsent(i, Assembler.NO_UPSTREAM);
+        }
+        return out;
     }
 
     private static double key(StyleParser.Detected d, int i) {

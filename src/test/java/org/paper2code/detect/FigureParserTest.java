@@ -73,6 +73,59 @@ class FigureParserTest {
         assertNotNull(r.overlay());
     }
 
+    /** A fork into two branches joined again by a circled plus, drawn top-down with small arrow heads. */
+    static BufferedImage forkAndSum() {
+        BufferedImage img = new BufferedImage(520, 420, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+        g.setStroke(new BasicStroke(2));
+        int[][] boxes = {{160, 20}, {30, 160}, {290, 160}};
+        String[] labels = {"conv 3x3, 64", "conv 1x1, 32", "conv 5x5, 32"};
+        for (int i = 0; i < 3; i++) {
+            g.setColor(Color.BLACK);
+            g.drawRect(boxes[i][0], boxes[i][1], 200, 56);
+            g.drawString(labels[i], boxes[i][0] + 20, boxes[i][1] + 36);
+        }
+        // fork: top box to both branch boxes
+        arrow(g, 260, 77, 130, 158);
+        arrow(g, 260, 77, 390, 158);
+        // join: both branches into the circled plus
+        g.drawOval(245, 300, 30, 30);
+        g.drawLine(250, 315, 270, 315);
+        g.drawLine(260, 305, 260, 325);
+        arrow(g, 130, 217, 248, 306);
+        arrow(g, 390, 217, 272, 306);
+        g.dispose();
+        return img;
+    }
+
+    private static void arrow(Graphics2D g, int x0, int y0, int x1, int y1) {
+        g.drawLine(x0, y0, x1, y1);
+        double a = Math.atan2(y1 - y0, x1 - x0);
+        int[] xs = {x1, (int) Math.round(x1 - 12 * Math.cos(a - 0.4)), (int) Math.round(x1 - 12 * Math.cos(a + 0.4))};
+        int[] ys = {y1, (int) Math.round(y1 - 12 * Math.sin(a - 0.4)), (int) Math.round(y1 - 12 * Math.sin(a + 0.4))};
+        g.fillPolygon(xs, ys, 3);
+    }
+
+    @Test
+    void forkIntoBranchesAndASumSymbol() throws IOException {
+        Path png = dir.resolve("fork.png");
+        ImageIO.write(forkAndSum(), "png", png.toFile());
+        Graph g = new FigureParser().parse(png, DiagramStyle.BOX_2D).graph();
+        Layer add = g.layers().stream().filter(l -> l.type().equals("Add")).findFirst().orElse(null);
+        assertNotNull(add, "the circled plus is an Add layer: " + g.layers());
+        assertEquals(2, add.from().size(), "both branches enter the sum: " + g.layers());
+        Layer top = g.layers().stream().filter(l -> Integer.valueOf(64).equals(l.param("filters"))).findFirst().orElseThrow();
+        for (Layer l : g.layers()) {
+            if (Integer.valueOf(32).equals(l.param("filters"))) {
+                assertEquals(List.of(top.name()), l.from(), "each branch is fed by the forking layer only, not by its sibling: " + g.layers());
+            }
+        }
+    }
+
     @Test
     void blankImageGivesEmptyGraphWithReason() throws IOException {
         Path png = dir.resolve("blank.png");

@@ -38,7 +38,7 @@ class RealFiguresTest {
             parsed++;
         }
         assertTrue(parsed >= 20, "only " + parsed + " real figures parsed");
-        assertTrue(nodes.f1() >= 0.40, "real node F1 " + nodes.f1());
-        assertTrue(edges.f1() >= 0.12, "real edge F1 " + edges.f1());
+        assertTrue(nodes.f1() >= 0.50, "real node F1 " + nodes.f1());
+        assertTrue(edges.f1() >= 0.18, "real edge F1 " + edges.f1());
     }
 }
