@@ -163,12 +163,7 @@ public final class ConnectorTracer {
      */
     private static List<int[]> portLinks(Mat ink, Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes, List<int[]> joined) {
         Rect roi = Cv.clip(Cv.grow(cb, 2), labels);
-        Mat mask = new Mat();
-        Core.compare(new Mat(labels, roi), new Scalar(c), mask, Core.CMP_EQ);
-        Mat dt = new Mat();
-        Imgproc.distanceTransform(mask, dt, Imgproc.DIST_L2, 3);
-        float[] d = new float[(int) dt.total()];
-        dt.get(0, 0, d);
+        float[] d = insideDistance(labels, c, roi);
         int w = roi.width;
         int h = roi.height;
         int[] owner = new int[d.length];
@@ -409,18 +404,24 @@ public final class ConnectorTracer {
         return n;
     }
 
-    /**
-     * Arrow heads by thickness: the distance transform of a filled head peaks well above that of the line
-     * it ends (a head 10 px wide has an inscribed radius near 3, a 2 px line 1), whatever the line's angle.
-     */
-    private static List<Boolean> heads(Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes) {
-        Rect roi = Cv.clip(Cv.grow(cb, 2), labels);
+    /** Per pixel of {@code roi}, row-major: its distance to the nearest pixel outside piece {@code c} (0 outside it). */
+    private static float[] insideDistance(Mat labels, int c, Rect roi) {
         Mat mask = new Mat();
         Core.compare(new Mat(labels, roi), new Scalar(c), mask, Core.CMP_EQ);
         Mat dt = new Mat();
         Imgproc.distanceTransform(mask, dt, Imgproc.DIST_L2, 3);
         float[] d = new float[(int) dt.total()];
         dt.get(0, 0, d);
+        return d;
+    }
+
+    /**
+     * Arrow heads by thickness: the distance transform of a filled head peaks well above that of the line
+     * it ends (a head 10 px wide has an inscribed radius near 3, a 2 px line 1), whatever the line's angle.
+     */
+    private static List<Boolean> heads(Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes) {
+        Rect roi = Cv.clip(Cv.grow(cb, 2), labels);
+        float[] d = insideDistance(labels, c, roi);
         int w = roi.width;
         List<Rect> zones = new ArrayList<>();
         for (int i : touched) {
