@@ -127,7 +127,8 @@ final class OnnxBuilder {
         return name;
     }
 
-    private static long count(long[] dims) {
+    /** Elements of a tensor (or window) with these dimensions. */
+    static long count(long[] dims) {
         long n = 1;
         for (long d : dims) {
             n *= d;

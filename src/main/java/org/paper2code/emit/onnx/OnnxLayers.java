@@ -83,14 +83,6 @@ final class OnnxLayers {
         return out;
     }
 
-    private static long product(long[] xs) {
-        long n = 1;
-        for (long x : xs) {
-            n *= x;
-        }
-        return n;
-    }
-
     private static long[] concat(long[] head, long... tail) {
         long[] out = new long[head.length + tail.length];
         System.arraycopy(head, 0, out, 0, head.length);
@@ -105,7 +97,7 @@ final class OnnxLayers {
         int groups = p.getInt("groups");
         long[] kernel = each(p, "kernel_", axes);
         SpatialPadding pads = SpatialPadding.of(s.params(), s.in(), axes, s::unsupported);
-        long k = product(kernel);
+        long k = OnnxBuilder.count(kernel);
         String w = s.b().kernel(s.name(), "W", concat(new long[] {filters, channels / groups}, kernel), channels / groups * k, filters * k);
         List<String> in = new ArrayList<>(List.of(s.arg(), w));
         if (p.getBool("use_bias")) {
@@ -146,7 +138,7 @@ final class OnnxLayers {
                 }
             }
         }
-        long k = product(kernel);
+        long k = OnnxBuilder.count(kernel);
         String w = s.b().kernel(s.name(), "W", concat(new long[] {channels, filters}, kernel), channels * k, filters * k);
         List<String> in = new ArrayList<>(List.of(s.arg(), w));
         if (p.getBool("use_bias")) {
