@@ -38,7 +38,7 @@ public final class ArchitectureTableParser {
     }
 
     public TableResult parse(List<List<String>> cells, String label, String caption, Integer page, String paper) {
-        TableGrid grid = TableGrid.of(cells);
+        CellGrid grid = CellGrid.of(cells);
         if (grid.height() < 2 || grid.width() < 1) {
             return new TableResult.NotArchitecture("the table has no cells");
         }
@@ -53,7 +53,7 @@ public final class ArchitectureTableParser {
                 }
             }
         }
-        for (TableGrid g : List.of(grid, grid.transposed())) {
+        for (CellGrid g : List.of(grid, grid.transposed())) {
             ConfigColumnsReader.Read read = new ConfigColumnsReader(g, caption).read();
             if (read.failure() != null) {
                 problems.add(read.failure());
@@ -93,7 +93,7 @@ public final class ArchitectureTableParser {
     }
 
     /** Name/value rows ("learning rate | 0.1") or a header row of names over one row of values. */
-    private static Map<String, String> hyperparameters(TableGrid grid) {
+    private static Map<String, String> hyperparameters(CellGrid grid) {
         Map<String, String> rows = new LinkedHashMap<>();
         for (int r = 0; r < grid.height(); r++) {
             if (grid.width() >= 2 && HYPERPARAMETER.matcher(grid.cell(r, 0).toLowerCase(Locale.ROOT)).find() && !grid.cell(r, 1).isEmpty()) {

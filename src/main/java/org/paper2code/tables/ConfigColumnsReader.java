@@ -34,10 +34,10 @@ final class ConfigColumnsReader {
     record Read(List<String> names, List<NetBuilder> builders, String failure) {
     }
 
-    private final TableGrid grid;
+    private final CellGrid grid;
     private final String caption;
 
-    ConfigColumnsReader(TableGrid grid, String caption) {
+    ConfigColumnsReader(CellGrid grid, String caption) {
         this.grid = grid;
         this.caption = caption == null ? "" : caption;
     }
@@ -277,6 +277,6 @@ final class ConfigColumnsReader {
     }
 
     private NetBuilder.Hint hint(int outputCol, int row) {
-        return TableGrid.size(grid.cell(row, outputCol));
+        return CellGrid.size(grid.cell(row, outputCol));
     }
 }

@@ -17,7 +17,7 @@ final class InputSize {
     private InputSize() {
     }
 
-    static void ensure(NetBuilder b, ParsedLabel first, NetBuilder.Hint firstHint, TableGrid grid, String caption) {
+    static void ensure(NetBuilder b, ParsedLabel first, NetBuilder.Hint firstHint, CellGrid grid, String caption) {
         if (b.hasInput() || first != null && first.type().equals("Input")) {
             return;
         }

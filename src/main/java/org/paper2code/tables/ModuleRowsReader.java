@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
 final class ModuleRowsReader {
     private static final Pattern TAG = Pattern.compile("\\(([0-9a-z]{1,4})\\)");
 
-    private final TableGrid grid;
+    private final CellGrid grid;
     private final String caption;
 
-    ModuleRowsReader(TableGrid grid, String caption) {
+    ModuleRowsReader(CellGrid grid, String caption) {
         this.grid = grid;
         this.caption = caption;
     }
 
     /** True when some header names branch widths: "#3x3 reduce", "pool proj", "#1x1". */
-    static boolean applies(TableGrid grid) {
+    static boolean applies(CellGrid grid) {
         for (int r = 0; r < Math.min(4, grid.height()); r++) {
             for (int c = 0; c < grid.width(); c++) {
                 String h = grid.cell(r, c).toLowerCase(Locale.ROOT).replace('×', 'x');
@@ -88,7 +88,7 @@ final class ModuleRowsReader {
         int modules = 0;
         for (int r = bodyStart; r < grid.height(); r++) {
             String typeText = grid.cell(r, type);
-            NetBuilder.Hint hint = output < 0 ? NetBuilder.Hint.NONE : TableGrid.size(grid.cell(r, output));
+            NetBuilder.Hint hint = output < 0 ? NetBuilder.Hint.NONE : CellGrid.size(grid.cell(r, output));
             int w1 = num(r, b1);
             int w3r = num(r, r3);
             int w3 = num(r, b3);

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * A table's cells as a rectangular grid (short rows padded), split into header rows and body rows,
  * with each column's header text (the header rows joined top to bottom).
  */
-record TableGrid(List<List<String>> rows, int width) {
+record CellGrid(List<List<String>> rows, int width) {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*[×xX]\\s*(\\d+)(?:\\s*[×xX]\\s*(\\d+))?");
 
-    static TableGrid of(List<List<String>> cells) {
+    static CellGrid of(List<List<String>> cells) {
         int width = cells.stream().mapToInt(List::size).max().orElse(0);
         List<List<String>> rows = new ArrayList<>();
         for (List<String> r : cells) {
@@ -23,7 +23,7 @@ record TableGrid(List<List<String>> rows, int width) {
             }
             rows.add(List.copyOf(row));
         }
-        return new TableGrid(List.copyOf(rows), width);
+        return new CellGrid(List.copyOf(rows), width);
     }
 
     String cell(int r, int c) {
@@ -34,7 +34,7 @@ record TableGrid(List<List<String>> rows, int width) {
         return rows.size();
     }
 
-    TableGrid transposed() {
+    CellGrid transposed() {
         List<List<String>> t = new ArrayList<>();
         for (int c = 0; c < width; c++) {
             List<String> row = new ArrayList<>();
@@ -43,7 +43,7 @@ record TableGrid(List<List<String>> rows, int width) {
             }
             t.add(row);
         }
-        return new TableGrid(List.copyOf(t), rows.size());
+        return new CellGrid(List.copyOf(t), rows.size());
     }
 
     /** The header rows [0, bodyStart) of column c joined with spaces, lower case, multiplication signs as x. */
