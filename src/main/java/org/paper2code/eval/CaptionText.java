@@ -3,8 +3,11 @@ package org.paper2code.eval;
 import java.text.Normalizer;
 
 /**
- * The form in which a found caption is compared with the annotated one ("exact" means equal after
- * this): Unicode NFKC (ligatures such as "ﬁ" become "fi", full-width and compatibility forms plain),
+ * How a found caption is compared with the annotated one: "exact" means equal after {@link #normal}
+ * and with all whitespace removed ({@link #same}). Spacing is not scored because a PDF does not store
+ * spaces: around sub- and superscripts ("C2" / "C 2"), math operators ("3×3" / "3 × 3") and tight
+ * kerning, readers (and annotators copying from them) differ. Spacing-only differences are still
+ * listed by the scorer. {@link #normal}: Unicode NFKC (ligatures such as "ﬁ" become "fi", full-width and compatibility forms plain),
  * soft hyphens and zero-width characters removed, curly quotes made straight, every run of
  * whitespace one space, no space after a hyphen or dash (a line broken after "43,264–" reads the
  * same joined or not), trimmed. Hyphenation is NOT undone here: "convo-lutional" against
@@ -26,7 +29,13 @@ public final class CaptionText {
         return t.strip();
     }
 
+    /** Equal after {@link #normal}, whitespace ignored. */
     public static boolean same(String a, String b) {
+        return normal(a).replace(" ", "").equals(normal(b).replace(" ", ""));
+    }
+
+    /** Equal after {@link #normal}, spacing included. */
+    public static boolean sameWithSpacing(String a, String b) {
         return normal(a).equals(normal(b));
     }
 }

@@ -54,6 +54,9 @@ public final class LayoutScorer {
                 exact = exact.plus(same);
                 if (!same) {
                     failures.add(name + " p" + i.page() + " " + id(i) + ": caption " + captionDiff(o.caption(), i.caption()));
+                } else if (!CaptionText.sameWithSpacing(o.caption(), i.caption())) {
+                    failures.add(name + " p" + i.page() + " " + id(i) + ": caption exact, spacing differs (not counted) "
+                            + captionDiff(o.caption(), i.caption()));
                 }
             }
             for (int j = 0; j < t.size(); j++) {

@@ -109,6 +109,20 @@ final class CaptionFinder {
         return best;
     }
 
+    /**
+     * Whether a line below continues the caption by its size: the same size, or (font sizes read from
+     * expanded or scaled fonts wobble by a point from line to line) nearly the same size and aligned
+     * with the caption's left edge or centred under it.
+     */
+    private static boolean sameFont(Line next, double size, Rect caption) {
+        double d = Math.abs(next.fontSize() - size);
+        if (d <= 0.6) {
+            return true;
+        }
+        boolean aligned = Math.abs(next.box().x() - caption.x()) < 2.5 || Math.abs(next.box().cx() - caption.cx()) < 2.5;
+        return d <= 1.1 && aligned;
+    }
+
     private static Caption block(Candidate c, Set<Line> starts) {
         PageLayout p = c.page;
         int col = p.columnOf(c.line.box());
@@ -133,7 +147,7 @@ final class CaptionFinder {
                     next = o;
                 }
             }
-            if (next == null || next.box().y() - bottom > 0.65 * size || Math.abs(next.fontSize() - size) > 0.6) {
+            if (next == null || next.box().y() - bottom > 0.65 * size || !sameFont(next, size, box)) {
                 break;
             }
             // row-mates (a line split by a wide gap) join too

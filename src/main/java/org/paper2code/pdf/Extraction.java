@@ -81,6 +81,7 @@ final class Extraction {
             layouts.add(PageLayout.of(c.number, c.width, c.height, c.lines, drawn, bodySize, docGutter));
         }
         Map<Integer, List<Caption>> captions = CaptionFinder.find(layouts, bodySize);
+        Set<Line> runningHeads = RunningHeaders.find(layouts);
         PDFRenderer pdfRenderer = new PDFRenderer(doc);
         pdfRenderer.setSubsamplingAllowed(true);
         Renderer renderer = new Renderer(pdfRenderer, options.maxRenderPixels());
@@ -103,7 +104,8 @@ final class Extraction {
                 captionLines.addAll(cap.lines());
                 captionStarts.add(cap.lines().get(0));
             });
-            Set<Line> skip = FigureLocator.linesOf(regions);
+            Set<Line> skip = new HashSet<>(FigureLocator.linesOf(regions));
+            skip.addAll(runningHeads);
             Paper.TextSource source = c.failed ? Paper.TextSource.NONE : Paper.TextSource.TEXT_LAYER;
             if (scannedPage) {
                 scanned = true;

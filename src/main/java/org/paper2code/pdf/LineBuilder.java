@@ -26,7 +26,7 @@ final class LineBuilder {
             if (g.text().isBlank() && row == null) {
                 continue;
             }
-            if (row != null && Math.abs(g.baseline() - rowBase) <= 0.4 * Math.max(rowSize, g.fontSize())) {
+            if (row != null && Math.abs(g.baseline() - rowBase) <= 0.5 * Math.max(rowSize, g.fontSize())) { // superscripts sit ~0.45 em up
                 row.add(g);
                 if (g.fontSize() > rowSize + 0.01) {
                     rowSize = g.fontSize();

@@ -123,7 +123,7 @@ final class TextAssembler {
             List<Paper.SourceLine> lines = new ArrayList<>(p.lines);
             List<Integer> starts = new ArrayList<>(p.starts);
             int j = i + 1;
-            while (!p.caption && j < paragraphs.size() && continues(text, paragraphs.get(j))) {
+            while (!p.caption && j < paragraphs.size() && continues(text, lines, paragraphs.get(j))) {
                 Paragraph q = paragraphs.get(j);
                 int base = text.length() + 1;
                 pageStarts.add(new int[] {base, q.page});
@@ -138,9 +138,16 @@ final class TextAssembler {
         return out;
     }
 
-    private static boolean continues(CharSequence text, Paragraph next) {
+    private static boolean continues(CharSequence text, List<Paper.SourceLine> lines, Paragraph next) {
         if (next.heading || next.caption || text.isEmpty() || next.text.isEmpty()) {
             return false;
+        }
+        if (!lines.isEmpty() && !next.lines.isEmpty()) {
+            Paper.SourceLine a = lines.get(lines.size() - 1);
+            Paper.SourceLine b = next.lines.get(0);
+            if (a.page() == b.page() && (a.column() < 0) != (b.column() < 0)) {
+                return false; // full-width text (title block, running head) does not run on into a column
+            }
         }
         char last = text.charAt(text.length() - 1);
         return ".?!:".indexOf(last) < 0 && (Character.isLowerCase(next.text.charAt(0)) || last == '-' || last == ',');
