@@ -26,7 +26,7 @@ final class LineBuilder {
             if (g.text().isBlank() && row == null) {
                 continue;
             }
-            if (row != null && Math.abs(g.baseline() - rowBase) <= 0.5 * Math.max(rowSize, g.fontSize())) { // superscripts sit ~0.45 em up
+            if (row != null && Math.abs(g.baseline() - rowBase) <= 0.4 * Math.max(rowSize, g.fontSize())) {
                 row.add(g);
                 if (g.fontSize() > rowSize + 0.01) {
                     rowSize = g.fontSize();
@@ -40,6 +40,7 @@ final class LineBuilder {
                 rowSize = g.fontSize();
             }
         }
+        joinSuperscripts(rows);
         List<Line> lines = new ArrayList<>();
         for (List<Glyph> r : rows) {
             r.sort(Comparator.comparingDouble(g -> g.box().x()));
@@ -65,6 +66,29 @@ final class LineBuilder {
         }
         lines.sort(Comparator.comparingDouble((Line l) -> l.box().y()).thenComparingDouble(l -> l.box().x()));
         return lines;
+    }
+
+    /**
+     * A row of small glyphs only (a superscript such as the "10" of "e^10") raised up to 0.55 em over the
+     * row below joins that row: it sits higher than the 0.4 em rows allow (which keep tightly set lines
+     * apart), and left alone it would split its line in two at the gap it leaves.
+     */
+    private static void joinSuperscripts(List<List<Glyph>> rows) {
+        for (int i = rows.size() - 2; i >= 0; i--) {
+            List<Glyph> sup = rows.get(i);
+            List<Glyph> below = rows.get(i + 1);
+            double supSize = sup.stream().mapToDouble(Glyph::fontSize).max().orElse(0);
+            double size = below.stream().mapToDouble(Glyph::fontSize).max().orElse(0);
+            double supBase = sup.stream().mapToDouble(Glyph::baseline).max().orElse(0);
+            double base = below.stream().mapToDouble(Glyph::baseline).min().orElse(0);
+            double x0 = below.stream().mapToDouble(g -> g.box().x()).min().orElse(0);
+            double x1 = below.stream().mapToDouble(g -> g.box().x1()).max().orElse(0);
+            boolean inside = sup.stream().allMatch(g -> g.box().x() >= x0 - 2 && g.box().x1() <= x1 + 2);
+            if (supSize < 0.85 * size && base - supBase > 0 && base - supBase <= 0.55 * size && inside && sup.size() <= 6) {
+                below.addAll(sup);
+                rows.remove(i);
+            }
+        }
     }
 
     private static boolean isNumber(List<Glyph> seg) {
