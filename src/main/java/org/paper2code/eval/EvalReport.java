@@ -230,8 +230,8 @@ public final class EvalReport {
                         + "sentences on two-column pages whose lines mix both columns.\n\n");
         b.append("| kind | truth | found | P | R | F1 | captions exact |\n|---|---|---|---|---|---|---|\n");
         LayoutScorer.Score t = r.scores().layoutTotal();
-        layoutRow(b, "figures", ran, t.figures(), t.figureCaptions());
-        layoutRow(b, "tables", ran, t.tables(), t.tableCaptions());
+        layoutRow(b, "figures", layoutTruth(LayoutTruth.Kind.FIGURE), ran, t.figures(), t.figureCaptions());
+        layoutRow(b, "tables", layoutTruth(LayoutTruth.Kind.TABLE), ran, t.tables(), t.tableCaptions());
         int sentences = per.values().stream().mapToInt(Scores.Layout::sentences).sum();
         int mixed = per.values().stream().mapToInt(l -> l.mixed().size()).sum();
         b.append("\nReading order: ").append(ran ? mixed + " mixed of " + sentences + " sentences on two-column pages" : NOT_RUN)
@@ -260,8 +260,13 @@ public final class EvalReport {
         per.forEach((pdf, l) -> l.mixed().forEach(m -> b.append("- ").append(pdf).append(": ").append(escape(m)).append('\n')));
     }
 
-    private static void layoutRow(StringBuilder b, String kind, boolean ran, Prf p, Ratio captions) {
-        b.append("| ").append(kind).append(" | ").append(p.tp() + p.fn()).append(" | ").append(ran ? String.valueOf(p.tp() + p.fp()) : NOT_RUN);
+    /** Annotated figures or tables over all layout truths (counted whether or not the stage ran). */
+    private int layoutTruth(LayoutTruth.Kind kind) {
+        return r.corpus().layouts().stream().mapToInt(l -> l.truth().of(kind).size()).sum();
+    }
+
+    private static void layoutRow(StringBuilder b, String kind, int truth, boolean ran, Prf p, Ratio captions) {
+        b.append("| ").append(kind).append(" | ").append(truth).append(" | ").append(ran ? String.valueOf(p.tp() + p.fp()) : NOT_RUN);
         cell(b, ran, p.precision());
         cell(b, ran, p.recall());
         cell(b, ran, p.f1());

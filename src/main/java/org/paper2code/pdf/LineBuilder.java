@@ -64,8 +64,57 @@ final class LineBuilder {
             }
             addLine(lines, seg);
         }
+        lines = splitAtAlignedGaps(lines);
         lines.sort(Comparator.comparingDouble((Line l) -> l.box().y()).thenComparingDouble(l -> l.box().x()));
         return lines;
+    }
+
+    /**
+     * Two captions set side by side with a narrow gap (less than the 1 em rows split at) read as one
+     * line. A line is cut before a word that follows a gap of 0.3 em or more when lines just above and
+     * just below both start at that word's x: the left edge of a second block of text.
+     */
+    static List<Line> splitAtAlignedGaps(List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line l : lines) {
+            int cut = -1;
+            double em = l.fontSize();
+            for (int k = 1; k < l.words().size() && cut < 0; k++) {
+                Rect w = l.words().get(k).box();
+                double gap = w.x() - l.words().get(k - 1).box().x1();
+                if (gap >= 0.3 * em && startsAt(lines, l, w.x(), -1) && startsAt(lines, l, w.x(), 1)) {
+                    cut = k;
+                }
+            }
+            if (cut < 0) {
+                out.add(l);
+            } else {
+                out.add(part(l, l.words().subList(0, cut), l.firstBold()));
+                out.add(part(l, l.words().subList(cut, l.words().size()), false));
+            }
+        }
+        return out;
+    }
+
+    /** Whether another line within 2.5 line heights above (dir -1) or below (+1) l starts at x. */
+    private static boolean startsAt(List<Line> lines, Line l, double x, int dir) {
+        double h = Math.max(l.box().h(), l.fontSize());
+        for (Line o : lines) {
+            double dy = (o.box().y() - l.box().y()) * dir;
+            if (o != l && dy > 0.5 * h && dy < 2.5 * h && Math.abs(o.box().x() - x) < 0.8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Line part(Line l, List<Line.Word> words, boolean firstBold) {
+        Rect box = Rect.EMPTY;
+        for (Line.Word w : words) {
+            box = box.union(w.box());
+        }
+        String text = String.join(" ", words.stream().map(Line.Word::text).toList());
+        return new Line(box, text, List.copyOf(words), l.fontSize(), l.bold(), firstBold);
     }
 
     /**
