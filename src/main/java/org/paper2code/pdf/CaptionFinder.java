@@ -26,7 +26,7 @@ final class CaptionFinder {
     record Candidate(PageLayout page, Line line, boolean table, String label, String number, int score) {
     }
 
-    static Map<Integer, List<Caption>> find(List<PageLayout> pages, double bodySize) {
+    static Map<Integer, List<Caption>> find(List<PageLayout> pages, double bodySize, Set<String> compounds) {
         Map<String, Candidate> best = new LinkedHashMap<>();
         for (PageLayout p : pages) {
             for (int i = 0; i < p.ordered().size(); i++) {
@@ -46,7 +46,7 @@ final class CaptionFinder {
         Set<Line> starts = new HashSet<>();
         best.values().forEach(c -> starts.add(c.line));
         for (Candidate c : best.values()) {
-            out.computeIfAbsent(c.page.page(), k -> new ArrayList<>()).add(block(c, starts));
+            out.computeIfAbsent(c.page.page(), k -> new ArrayList<>()).add(block(c, starts, compounds));
         }
         return out;
     }
@@ -123,7 +123,7 @@ final class CaptionFinder {
         return d <= 1.1 && aligned;
     }
 
-    private static Caption block(Candidate c, Set<Line> starts) {
+    private static Caption block(Candidate c, Set<Line> starts, Set<String> compounds) {
         PageLayout p = c.page;
         int col = p.columnOf(c.line.box());
         double[] span = p.span(col);
@@ -166,7 +166,7 @@ final class CaptionFinder {
         }
         StringBuilder text = new StringBuilder();
         for (Line l : lines) {
-            TextJoin.append(text, l.text());
+            TextJoin.append(text, l.text(), compounds);
         }
         return new Caption(c.table, c.label, c.number, List.copyOf(lines), box, text.toString(), col);
     }

@@ -35,8 +35,12 @@ final class TextAssembler {
     private final List<Paragraph> paragraphs = new ArrayList<>();
     private final List<Paper.Section> sections = new ArrayList<>();
 
-    TextAssembler(double bodySize) {
+    private final Set<String> compounds;
+
+    /** @param compounds the document's hyphenated words, whose line-end hyphens stay ({@link TextJoin}) */
+    TextAssembler(double bodySize, Set<String> compounds) {
         this.bodySize = bodySize;
+        this.compounds = Set.copyOf(compounds);
     }
 
     /** Adds one page of lines in reading order; {@code skip} are figure/table lines, {@code captionStarts} the caption first lines. */
@@ -66,7 +70,7 @@ final class TextAssembler {
             }
             starts.add(sb.length());
             lines.add(new Paper.SourceLine(p.page(), l.box(), col));
-            TextJoin.append(sb, l.text());
+            TextJoin.append(sb, l.text(), compounds);
             if (heading) {
                 addSection(l.text(), p.page());
             }
@@ -129,7 +133,7 @@ final class TextAssembler {
                 pageStarts.add(new int[] {base, q.page});
                 q.starts.forEach(s -> starts.add(base + s));
                 lines.addAll(q.lines);
-                TextJoin.append(text, q.text);
+                TextJoin.append(text, q.text, compounds);
                 j++;
             }
             split(text.toString(), pageStarts, lines, starts, out);
