@@ -144,6 +144,11 @@ final class LineBuilder {
         if (seg.isEmpty() || seg.size() > 6) {
             return false;
         }
+        for (int i = 1; i < seg.size(); i++) {
+            if (seg.get(i).box().x() - seg.get(i - 1).box().x1() > 0.25 * seg.get(i).fontSize()) {
+                return false; // "66.4 21": two table cells, not one section number
+            }
+        }
         StringBuilder sb = new StringBuilder();
         seg.forEach(g -> sb.append(g.text()));
         return sb.toString().strip().matches("(\\d+|[A-Z])(\\.\\d+)*\\.?");
