@@ -13,7 +13,8 @@ import org.paper2code.graph.GraphException;
 import org.paper2code.graph.GraphValidator;
 
 /**
- * Every truth file ({@code *.truth.json}) below a folder, parsed and checked, in path order.
+ * Every truth file ({@code *.truth.json}) below a folder, parsed and checked, in path order, and every
+ * layout truth ({@code *.layout.tsv}: all figures and tables of one PDF, {@link LayoutTruth}).
  *
  * <p>Media convention: a truth file's {@code image} (figure) or {@code pdf} (paper) is a path
  * relative to the folder of the truth file ({@code x.png} when the image sits beside it;
