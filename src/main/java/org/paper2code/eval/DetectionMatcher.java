@@ -12,12 +12,20 @@ import java.util.List;
 public final class DetectionMatcher {
     public static final double MIN_IOU = 0.5;
 
+    /** A matched pair: index into the found list, index into the truth list, their IoU. */
+    public record Pair(int found, int truth, double iou) {
+    }
+
     private DetectionMatcher() {
     }
 
     public static Prf score(List<FoundFigure> found, List<FoundFigure> truth) {
-        record Pair(int f, int t, double iou) {
-        }
+        int tp = pairs(found, truth).size();
+        return new Prf(tp, found.size() - tp, truth.size() - tp);
+    }
+
+    /** The one-to-one matched pairs, greedy by descending IoU (ties: lower indices first). */
+    public static List<Pair> pairs(List<FoundFigure> found, List<FoundFigure> truth) {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             for (int j = 0; j < truth.size(); j++) {
@@ -29,17 +37,17 @@ public final class DetectionMatcher {
                 }
             }
         }
-        pairs.sort(Comparator.comparingDouble(Pair::iou).reversed().thenComparingInt(Pair::f).thenComparingInt(Pair::t));
+        pairs.sort(Comparator.comparingDouble(Pair::iou).reversed().thenComparingInt(Pair::found).thenComparingInt(Pair::truth));
         boolean[] usedF = new boolean[found.size()];
         boolean[] usedT = new boolean[truth.size()];
-        int tp = 0;
+        List<Pair> out = new ArrayList<>();
         for (Pair p : pairs) {
-            if (!usedF[p.f] && !usedT[p.t]) {
-                usedF[p.f] = true;
-                usedT[p.t] = true;
-                tp++;
+            if (!usedF[p.found] && !usedT[p.truth]) {
+                usedF[p.found] = true;
+                usedT[p.truth] = true;
+                out.add(p);
             }
         }
-        return new Prf(tp, found.size() - tp, truth.size() - tp);
+        return out;
     }
 }

@@ -57,6 +57,7 @@ public final class EvalReport {
         truthContents(b);
         figureScores(b);
         paperScores(b);
+        layoutScores(b);
         tableScores(b);
         problems(b);
         return b.toString();
@@ -217,6 +218,75 @@ public final class EvalReport {
         }
     }
 
+    /** Every annotated figure and table (layout truth), caption exactness and the reading-order check, with each failure. */
+    private void layoutScores(StringBuilder b) {
+        boolean ran = ran(Predictor.Stage.PDF) && r.predictor().layout().isPresent();
+        Map<String, Scores.Layout> per = r.scores().layouts();
+        int pdfs = r.corpus().layouts().size();
+        b.append("\n## PDF figures and tables (every one annotated)\n\n");
+        b.append("PDFs with layout truth (`*.layout.tsv`): ").append(pdfs).append(". Detection at IoU >= ")
+                .append(DetectionMatcher.MIN_IOU).append(" on the same page, greedy one-to-one, figures and tables apart; "
+                        + "captions compared over the matched ones after normalising (src/docs/eval.md). Reading order: "
+                        + "sentences on two-column pages whose lines mix both columns.\n\n");
+        b.append("| kind | truth | found | P | R | F1 | captions exact |\n|---|---|---|---|---|---|---|\n");
+        LayoutScorer.Score t = r.scores().layoutTotal();
+        layoutRow(b, "figures", layoutTruth(LayoutTruth.Kind.FIGURE), ran, t.figures(), t.figureCaptions());
+        layoutRow(b, "tables", layoutTruth(LayoutTruth.Kind.TABLE), ran, t.tables(), t.tableCaptions());
+        int sentences = per.values().stream().mapToInt(Scores.Layout::sentences).sum();
+        int mixed = per.values().stream().mapToInt(l -> l.mixed().size()).sum();
+        b.append("\nReading order: ").append(ran ? mixed + " mixed of " + sentences + " sentences on two-column pages" : NOT_RUN)
+                .append(".\n");
+        if (!ran || per.isEmpty()) {
+            return;
+        }
+        b.append("\n| pdf | figures TP/FP/FN | fig. captions exact | tables TP/FP/FN | table captions exact | mixed sentences | ms |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
+        per.forEach((pdf, l) -> {
+            LayoutScorer.Score s = l.score();
+            b.append("| ").append(pdf).append(" | ").append(tpfpfn(s.figures())).append(" | ").append(hits(s.figureCaptions()))
+                    .append(" | ").append(tpfpfn(s.tables())).append(" | ").append(hits(s.tableCaptions())).append(" | ")
+                    .append(l.mixed().size()).append('/').append(l.sentences()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", l.nanos() / 1e6)).append(" |\n");
+        });
+        b.append("\n### Layout failures\n\n");
+        if (t.failures().isEmpty()) {
+            b.append("none\n");
+        }
+        t.failures().forEach(f -> b.append("- ").append(escape(f)).append('\n'));
+        b.append("\n### Sentences mixing columns\n\n");
+        if (mixed == 0) {
+            b.append("none\n");
+        }
+        per.forEach((pdf, l) -> l.mixed().forEach(m -> b.append("- ").append(pdf).append(": ").append(escape(m)).append('\n')));
+    }
+
+    /** Annotated figures or tables over all layout truths (counted whether or not the stage ran). */
+    private int layoutTruth(LayoutTruth.Kind kind) {
+        return r.corpus().layouts().stream().mapToInt(l -> l.truth().of(kind).size()).sum();
+    }
+
+    private static void layoutRow(StringBuilder b, String kind, int truth, boolean ran, Prf p, Ratio captions) {
+        b.append("| ").append(kind).append(" | ").append(truth).append(" | ").append(ran ? String.valueOf(p.tp() + p.fp()) : NOT_RUN);
+        cell(b, ran, p.precision());
+        cell(b, ran, p.recall());
+        cell(b, ran, p.f1());
+        b.append(" | ").append(ran ? number(captions.value()) + " (" + hits(captions) + ")" : NOT_RUN).append(" |\n");
+    }
+
+    private static String tpfpfn(Prf p) {
+        return p.tp() + "/" + p.fp() + "/" + p.fn();
+    }
+
+    private static String hits(Ratio r) {
+        return r.hits() + "/" + r.total();
+    }
+
+    /** Paper text in a Markdown list item: no table pipes or markup (the text is untrusted). */
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("*", "\\*").replace("_", "\\_");
+    }
+
     private void tableScores(StringBuilder b) {
         boolean ran = ran(Predictor.Stage.TABLES);
         Scores.Group g = r.scores().tables();
@@ -339,6 +409,7 @@ public final class EvalReport {
         } else {
             root.put("confusion", NOT_RUN);
         }
+        layoutJson(root.putObject("layout"));
         ArrayNode problems = root.putArray("problems");
         r.corpus().problems().forEach(p -> problems.addObject().put("file", p.file()).put("reason", p.reason()));
         ArrayNode skipped = root.putArray("skipped");
@@ -350,6 +421,37 @@ public final class EvalReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void layoutJson(ObjectNode o) {
+        boolean ran = ran(Predictor.Stage.PDF) && r.predictor().layout().isPresent();
+        o.put("pdfs", r.corpus().layouts().size());
+        LayoutScorer.Score t = r.scores().layoutTotal();
+        prf(o, "figures", ran, t.figures());
+        put(o, "figure_captions_exact", ran, t.figureCaptions().value());
+        prf(o, "tables", ran, t.tables());
+        put(o, "table_captions_exact", ran, t.tableCaptions().value());
+        if (!ran) {
+            o.put("reading_order", NOT_RUN);
+            return;
+        }
+        Map<String, Scores.Layout> per = r.scores().layouts();
+        ObjectNode ro = o.putObject("reading_order");
+        ro.put("sentences", per.values().stream().mapToInt(Scores.Layout::sentences).sum());
+        ro.put("mixed", per.values().stream().mapToInt(l -> l.mixed().size()).sum());
+        ObjectNode pdfs = o.putObject("per_pdf");
+        per.forEach((pdf, l) -> {
+            ObjectNode p = pdfs.putObject(pdf);
+            prf(p, "figures", true, l.score().figures());
+            put(p, "figure_captions_exact", true, l.score().figureCaptions().value());
+            prf(p, "tables", true, l.score().tables());
+            put(p, "table_captions_exact", true, l.score().tableCaptions().value());
+            p.put("sentences", l.sentences());
+            ArrayNode m = p.putArray("mixed_sentences");
+            l.mixed().forEach(m::add);
+            ArrayNode f = p.putArray("failures");
+            l.score().failures().forEach(f::add);
+        });
     }
 
     private static void put(ObjectNode o, String key, boolean ran, double v) {

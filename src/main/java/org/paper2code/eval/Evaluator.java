@@ -105,7 +105,29 @@ public final class Evaluator {
                 predictor.tables().ifPresent(t -> scoreTables(t, p, scores, errors));
             }
         }
+        for (TruthCorpus.LayoutItem l : corpus.layouts()) {
+            if (l.pdf() == null) {
+                skipped.add(new Skipped(l.id(), l.missing()));
+                continue;
+            }
+            predictor.layout().ifPresent(r -> scoreLayout(r, l, scores, errors));
+        }
         return new Result(corpus, predictor, scores, skipped, errors);
+    }
+
+    /** Every figure and table of one PDF against its layout truth; a failing stage scores as finding nothing. */
+    private static void scoreLayout(LayoutReader reader, TruthCorpus.LayoutItem l, Scores scores, List<String> errors) {
+        long t0 = System.nanoTime();
+        LayoutReader.Found found;
+        try {
+            found = reader.read(l.pdf());
+        } catch (Exception e) {
+            errors.add(l.id() + ": pdf failed: " + message(e));
+            found = new LayoutReader.Found(List.of(), 0, List.of());
+        }
+        String name = l.pdf().getFileName().toString();
+        scores.addLayout(name, new Scores.Layout(LayoutScorer.score(name, found.objects(), l.truth()), found.sentences(),
+                found.mixed(), System.nanoTime() - t0));
     }
 
     /**

@@ -9,20 +9,23 @@ import java.util.Optional;
  * reported as "not run", never as a score of 0 or 1. Immutable; {@code with...} returns a copy.
  */
 public final class Predictor {
-    public static final Predictor NONE = new Predictor(null, null, null, null, null);
+    public static final Predictor NONE = new Predictor(null, null, null, null, null, null);
 
     private final FigureClassifier classifier;
     private final DiagramParser parser;
     private final PaperReader reader;
     private final HyperparameterMiner miner;
     private final TableReader tables;
+    private final LayoutReader layout;
 
-    private Predictor(FigureClassifier classifier, DiagramParser parser, PaperReader reader, HyperparameterMiner miner, TableReader tables) {
+    private Predictor(FigureClassifier classifier, DiagramParser parser, PaperReader reader, HyperparameterMiner miner, TableReader tables,
+                      LayoutReader layout) {
         this.classifier = classifier;
         this.parser = parser;
         this.reader = reader;
         this.miner = miner;
         this.tables = tables;
+        this.layout = layout;
     }
 
     public Optional<FigureClassifier> classifier() {
@@ -45,30 +48,40 @@ public final class Predictor {
         return Optional.ofNullable(tables);
     }
 
+    /** The pdf stage's every figure and table (part of the "pdf" stage). */
+    public Optional<LayoutReader> layout() {
+        return Optional.ofNullable(layout);
+    }
+
     public Predictor withClassifier(FigureClassifier c) {
-        return new Predictor(c, parser, reader, miner, tables);
+        return new Predictor(c, parser, reader, miner, tables, layout);
     }
 
     public Predictor withParser(DiagramParser p) {
-        return new Predictor(classifier, p, reader, miner, tables);
+        return new Predictor(classifier, p, reader, miner, tables, layout);
     }
 
     public Predictor withReader(PaperReader r) {
-        return new Predictor(classifier, parser, r, miner, tables);
+        return new Predictor(classifier, parser, r, miner, tables, layout);
     }
 
     public Predictor withMiner(HyperparameterMiner m) {
-        return new Predictor(classifier, parser, reader, m, tables);
+        return new Predictor(classifier, parser, reader, m, tables, layout);
     }
 
     public Predictor withTables(TableReader t) {
-        return new Predictor(classifier, parser, reader, miner, t);
+        return new Predictor(classifier, parser, reader, miner, t, layout);
+    }
+
+    public Predictor withLayout(LayoutReader l) {
+        return new Predictor(classifier, parser, reader, miner, tables, l);
     }
 
     /** This predictor with only the named stages (ids as in {@link Stage}); the others become "not run". */
     public Predictor only(java.util.Collection<String> ids) {
         return new Predictor(ids.contains("classify") ? classifier : null, ids.contains("detect") ? parser : null,
-                ids.contains("pdf") ? reader : null, ids.contains("text") ? miner : null, ids.contains("tables") ? tables : null);
+                ids.contains("pdf") ? reader : null, ids.contains("text") ? miner : null, ids.contains("tables") ? tables : null,
+                ids.contains("pdf") ? layout : null);
     }
 
     /** Stage names ("classify", "detect", "pdf", "text", "tables") that are present, in pipeline order. */
@@ -110,7 +123,7 @@ public final class Predictor {
             return switch (this) {
                 case CLASSIFY -> p.classifier != null;
                 case DETECT -> p.parser != null;
-                case PDF -> p.reader != null;
+                case PDF -> p.reader != null || p.layout != null;
                 case TEXT -> p.miner != null;
                 case TABLES -> p.tables != null;
             };

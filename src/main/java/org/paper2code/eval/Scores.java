@@ -89,6 +89,8 @@ public final class Scores {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     /** Architecture tables: one graph per truth configuration (and per predicted configuration without truth). */
     private final Group tables = new Group();
+    /** Every figure and table of the PDFs with layout truth, per PDF in truth order. */
+    private final Map<String, Layout> layouts = new LinkedHashMap<>();
     private final int[][] confusion = new int[DiagramStyle.values().length][DiagramStyle.values().length];
 
     public Scores() {
@@ -156,6 +158,26 @@ public final class Scores {
     /** The architecture-table scores (graphs, node/edge P/R/F1, params, exact graphs, papers, ms per paper). */
     public Group tables() {
         return tables;
+    }
+
+    /** One PDF's figure and table scores and its reading-order check (sentences checked, mixed ones described). */
+    public record Layout(LayoutScorer.Score score, int sentences, java.util.List<String> mixed, long nanos) {
+        public Layout {
+            mixed = java.util.List.copyOf(mixed);
+        }
+    }
+
+    public void addLayout(String pdf, Layout l) {
+        layouts.put(pdf, l);
+    }
+
+    public Map<String, Layout> layouts() {
+        return java.util.Collections.unmodifiableMap(layouts);
+    }
+
+    /** All PDFs' layout scores added up. */
+    public LayoutScorer.Score layoutTotal() {
+        return layouts.values().stream().map(Layout::score).reduce(LayoutScorer.Score.ZERO, LayoutScorer.Score::plus);
     }
 
     public void addFigureTime(DiagramStyle truth, long nanos) {

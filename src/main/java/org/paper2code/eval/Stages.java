@@ -15,6 +15,7 @@ public final class Stages {
                 .withClassifier(image -> org.paper2code.classify.StyleClassifier.standard().classify(image)) // classify
                 .withParser((image, style) -> new org.paper2code.detect.FigureParser().parse(image, style).graph()) // detect
                 .withReader(new PdfArchitectureFigures())  // pdf + classify: architecture figures in a PDF
+                .withLayout(new PdfLayout()) // pdf: every figure and table, captions, reading order
                 .withMiner(pdf -> new org.paper2code.text.TrainingMiner().mine(pdf).values()) // text: hyperparameter mining
                 .withTables(new PdfArchitectureTables()) // pdf + tables: architecture tables as graphs
                 ;

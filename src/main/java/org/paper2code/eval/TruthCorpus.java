@@ -13,7 +13,8 @@ import org.paper2code.graph.GraphException;
 import org.paper2code.graph.GraphValidator;
 
 /**
- * Every truth file ({@code *.truth.json}) below a folder, parsed and checked, in path order.
+ * Every truth file ({@code *.truth.json}) below a folder, parsed and checked, in path order, and every
+ * layout truth ({@code *.layout.tsv}: all figures and tables of one PDF, {@link LayoutTruth}).
  *
  * <p>Media convention: a truth file's {@code image} (figure) or {@code pdf} (paper) is a path
  * relative to the folder of the truth file ({@code x.png} when the image sits beside it;
@@ -27,6 +28,8 @@ import org.paper2code.graph.GraphValidator;
  */
 public final class TruthCorpus {
     public static final String SUFFIX = ".truth.json";
+    /** Every figure and table of one PDF ({@link LayoutTruth}). */
+    public static final String LAYOUT_SUFFIX = ".layout.tsv";
 
     /** A figure truth, its image (null when not found) and why it is missing. */
     public record FigureItem(String id, Path truthFile, FigureTruth truth, Path image, String missing) {
@@ -36,6 +39,10 @@ public final class TruthCorpus {
     public record PaperItem(String id, Path truthFile, PaperTruth truth, Path pdf, String missing) {
     }
 
+    /** The figures and tables of one PDF, the PDF (null when not found) and why it is missing. */
+    public record LayoutItem(String id, Path truthFile, LayoutTruth truth, Path pdf, String missing) {
+    }
+
     /** A truth file that could not be used, and why. */
     public record Problem(String file, String reason) {
     }
@@ -43,6 +50,7 @@ public final class TruthCorpus {
     private final Path root;
     private final List<FigureItem> figures = new ArrayList<>();
     private final List<PaperItem> papers = new ArrayList<>();
+    private final List<LayoutItem> layouts = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
     private TruthCorpus(Path root) {
@@ -64,6 +72,12 @@ public final class TruthCorpus {
         }
         for (Path f : files) {
             c.add(f, mediaDirs);
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(LAYOUT_SUFFIX) && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path f : files) {
+            c.addLayout(f, mediaDirs);
         }
         return c;
     }
@@ -98,6 +112,20 @@ public final class TruthCorpus {
                 }
                 default -> throw new GraphException("unknown truth kind '" + kind + "' (figure or paper)");
             }
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            problems.add(new Problem(rel, m.replace('\n', ' ').replaceAll("\\s+", " ")));
+        }
+    }
+
+    private void addLayout(Path file, List<Path> mediaDirs) {
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        String id = rel.substring(0, rel.length() - LAYOUT_SUFFIX.length());
+        String name = file.getFileName().toString();
+        try {
+            LayoutTruth t = LayoutTruth.parse(read(file), name.substring(0, name.length() - LAYOUT_SUFFIX.length()) + ".pdf");
+            Media m = media(file, t.pdf(), mediaDirs, "pdf");
+            layouts.add(new LayoutItem(id, file, t, m.path, m.missing));
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             problems.add(new Problem(rel, m.replace('\n', ' ').replaceAll("\\s+", " ")));
@@ -154,6 +182,10 @@ public final class TruthCorpus {
 
     public List<PaperItem> papers() {
         return List.copyOf(papers);
+    }
+
+    public List<LayoutItem> layouts() {
+        return List.copyOf(layouts);
     }
 
     public List<Problem> problems() {

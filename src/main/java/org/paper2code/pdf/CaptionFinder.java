@@ -26,7 +26,7 @@ final class CaptionFinder {
     record Candidate(PageLayout page, Line line, boolean table, String label, String number, int score) {
     }
 
-    static Map<Integer, List<Caption>> find(List<PageLayout> pages, double bodySize) {
+    static Map<Integer, List<Caption>> find(List<PageLayout> pages, double bodySize, Set<String> compounds) {
         Map<String, Candidate> best = new LinkedHashMap<>();
         for (PageLayout p : pages) {
             for (int i = 0; i < p.ordered().size(); i++) {
@@ -46,7 +46,7 @@ final class CaptionFinder {
         Set<Line> starts = new HashSet<>();
         best.values().forEach(c -> starts.add(c.line));
         for (Candidate c : best.values()) {
-            out.computeIfAbsent(c.page.page(), k -> new ArrayList<>()).add(block(c, starts));
+            out.computeIfAbsent(c.page.page(), k -> new ArrayList<>()).add(block(c, starts, compounds));
         }
         return out;
     }
@@ -109,7 +109,21 @@ final class CaptionFinder {
         return best;
     }
 
-    private static Caption block(Candidate c, Set<Line> starts) {
+    /**
+     * Whether a line below continues the caption by its size: the same size, or (font sizes read from
+     * expanded or scaled fonts wobble by a point from line to line) nearly the same size and aligned
+     * with the caption's left edge or centred under it.
+     */
+    private static boolean sameFont(Line next, double size, Rect caption) {
+        double d = Math.abs(next.fontSize() - size);
+        if (d <= 0.6) {
+            return true;
+        }
+        boolean aligned = Math.abs(next.box().x() - caption.x()) < 2.5 || Math.abs(next.box().cx() - caption.cx()) < 2.5;
+        return d <= 1.1 && aligned;
+    }
+
+    private static Caption block(Candidate c, Set<Line> starts, Set<String> compounds) {
         PageLayout p = c.page;
         int col = p.columnOf(c.line.box());
         double[] span = p.span(col);
@@ -133,7 +147,7 @@ final class CaptionFinder {
                     next = o;
                 }
             }
-            if (next == null || next.box().y() - bottom > 0.65 * size || Math.abs(next.fontSize() - size) > 0.6) {
+            if (next == null || next.box().y() - bottom > 0.65 * size || !sameFont(next, size, box)) {
                 break;
             }
             // row-mates (a line split by a wide gap) join too
@@ -152,7 +166,7 @@ final class CaptionFinder {
         }
         StringBuilder text = new StringBuilder();
         for (Line l : lines) {
-            TextJoin.append(text, l.text());
+            TextJoin.append(text, l.text(), compounds);
         }
         return new Caption(c.table, c.label, c.number, List.copyOf(lines), box, text.toString(), col);
     }

@@ -80,11 +80,13 @@ final class Extraction {
             List<Graphic> drawn = c.graphics.stream().filter(g -> !isBackground(g, c.width * c.height)).toList();
             layouts.add(PageLayout.of(c.number, c.width, c.height, c.lines, drawn, bodySize, docGutter));
         }
-        Map<Integer, List<Caption>> captions = CaptionFinder.find(layouts, bodySize);
+        Set<String> compounds = TextJoin.compounds(layouts.stream().flatMap(l -> l.ordered().stream()).toList());
+        Map<Integer, List<Caption>> captions = CaptionFinder.find(layouts, bodySize, compounds);
+        Set<Line> runningHeads = RunningHeaders.find(layouts);
         PDFRenderer pdfRenderer = new PDFRenderer(doc);
         pdfRenderer.setSubsamplingAllowed(true);
         Renderer renderer = new Renderer(pdfRenderer, options.maxRenderPixels());
-        TextAssembler text = new TextAssembler(bodySize);
+        TextAssembler text = new TextAssembler(bodySize, compounds);
         List<Paper.Page> pages = new ArrayList<>();
         List<Paper.Figure> figures = new ArrayList<>();
         List<Paper.Table> tables = new ArrayList<>();
@@ -103,7 +105,8 @@ final class Extraction {
                 captionLines.addAll(cap.lines());
                 captionStarts.add(cap.lines().get(0));
             });
-            Set<Line> skip = FigureLocator.linesOf(regions);
+            Set<Line> skip = new HashSet<>(FigureLocator.linesOf(regions));
+            skip.addAll(runningHeads);
             Paper.TextSource source = c.failed ? Paper.TextSource.NONE : Paper.TextSource.TEXT_LAYER;
             if (scannedPage) {
                 scanned = true;

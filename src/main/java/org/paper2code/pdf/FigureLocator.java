@@ -136,7 +136,9 @@ final class FigureLocator {
     }
 
     boolean isProse(Line l, double spanWidth) {
-        if (Math.abs(l.fontSize() - bodySize) > 0.8 || l.wordCount() < 6 || l.box().w() < 0.6 * Math.min(spanWidth, 0.9 * page.width())) {
+        // on a two-column page a full-width caption's window still stops at a column's running text
+        double width = page.twoColumns() ? Math.min(spanWidth, 0.45 * page.width()) : spanWidth;
+        if (Math.abs(l.fontSize() - bodySize) > 0.8 || l.wordCount() < 6 || l.box().w() < 0.6 * Math.min(width, 0.9 * page.width())) {
             return false;
         }
         long letters = l.text().chars().filter(Character::isLetter).count();

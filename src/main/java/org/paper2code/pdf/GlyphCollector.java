@@ -38,7 +38,7 @@ final class GlyphCollector extends PDFTextStripper {
         if (dir != 0f) {
             return;
         }
-        String u = t.getUnicode();
+        String u = ot1(t.getUnicode(), t.getFont());
         if (u == null || u.isEmpty()) {
             return;
         }
@@ -53,6 +53,25 @@ final class GlyphCollector extends PDFTextStripper {
         PDFont font = t.getFont();
         String name = font == null || font.getName() == null ? "" : font.getName();
         glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, isBold(font, name), name));
+    }
+
+    /**
+     * Old TeX PDFs set in bitmap (Type 3) fonts in the OT1 layout map its ligature slots to control
+     * characters (PDFBox and pdftotext read "misclassi ed") and its opening quotes to a backslash.
+     */
+    static String ot1(String u, PDFont font) {
+        if (u == null || u.length() != 1 || !(font instanceof org.apache.pdfbox.pdmodel.font.PDType3Font)) {
+            return u;
+        }
+        return switch (u.charAt(0)) {
+            case 11 -> "ff";
+            case 12 -> "fi";
+            case 13 -> "fl";
+            case 14 -> "ffi";
+            case 15 -> "ffl";
+            case '\\' -> "\u201C";
+            default -> u.charAt(0) < 0x20 ? "" : u;
+        };
     }
 
     private final java.util.Map<String, double[]> widths = new java.util.HashMap<>();

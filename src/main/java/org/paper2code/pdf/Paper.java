@@ -48,7 +48,22 @@ public record Paper(Meta meta, List<Page> pages, List<Section> sections, List<Se
     public record Section(String number, String title, int page) {
     }
 
-    public record Sentence(String text, int page) {
+    /**
+     * A sentence, the page it starts on, and the lines its text came from in reading order (empty for OCR text):
+     * where a reader can find it and what the reading-order check ({@link ReadingOrderCheck}) inspects.
+     */
+    public record Sentence(String text, int page, List<SourceLine> lines) {
+        public Sentence {
+            lines = List.copyOf(lines);
+        }
+
+        public Sentence(String text, int page) {
+            this(text, page, List.of());
+        }
+    }
+
+    /** A line of text on a page: its box and its column (0 left or the only one, 1 right, -1 across the gutter). */
+    public record SourceLine(int page, Rect box, int column) {
     }
 
     public enum FigureKind { RASTER, VECTOR, MIXED }

@@ -24,20 +24,30 @@ final class TextAssembler {
     private static final Pattern ABBREV = Pattern.compile(
             "(?i).*(\\b(fig|figs|eq|eqs|sec|secs|tab|ref|refs|no|vs|cf|resp|approx|e\\.g|i\\.e|et al|al|viz|ch|resp)\\.)$");
 
-    record Paragraph(String text, int page, boolean heading, boolean caption) {
+    /** @param starts the offset in {@code text} where each of {@code lines} begins */
+    record Paragraph(String text, int page, boolean heading, boolean caption, List<Paper.SourceLine> lines, List<Integer> starts) {
+        Paragraph(String text, int page, boolean heading, boolean caption) {
+            this(text, page, heading, caption, List.of(), List.of());
+        }
     }
 
     private final double bodySize;
     private final List<Paragraph> paragraphs = new ArrayList<>();
     private final List<Paper.Section> sections = new ArrayList<>();
 
-    TextAssembler(double bodySize) {
+    private final Set<String> compounds;
+
+    /** @param compounds the document's hyphenated words, whose line-end hyphens stay ({@link TextJoin}) */
+    TextAssembler(double bodySize, Set<String> compounds) {
         this.bodySize = bodySize;
+        this.compounds = Set.copyOf(compounds);
     }
 
     /** Adds one page of lines in reading order; {@code skip} are figure/table lines, {@code captionStarts} the caption first lines. */
     void addPage(PageLayout p, Set<Line> skip, Set<Line> captionLines, Set<Line> captionStarts) {
         StringBuilder sb = new StringBuilder();
+        List<Paper.SourceLine> lines = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         Line prev = null;
         int prevCol = 0;
         boolean prevHeading = false;
@@ -53,10 +63,14 @@ final class TextAssembler {
                     || col != prevCol || l.box().y() < prev.box().y() - 1 || l.box().y() - prev.box().y1() > 0.9 * l.fontSize()
                     || Math.abs(l.fontSize() - prev.fontSize()) > 1.0;
             if (newPara && sb.length() > 0) {
-                paragraphs.add(new Paragraph(sb.toString(), p.page(), prevHeading, prevCaption));
+                paragraphs.add(new Paragraph(sb.toString(), p.page(), prevHeading, prevCaption, List.copyOf(lines), List.copyOf(starts)));
                 sb.setLength(0);
+                lines.clear();
+                starts.clear();
             }
-            TextJoin.append(sb, l.text());
+            starts.add(sb.length());
+            lines.add(new Paper.SourceLine(p.page(), l.box(), col));
+            TextJoin.append(sb, l.text(), compounds);
             if (heading) {
                 addSection(l.text(), p.page());
             }
@@ -66,7 +80,7 @@ final class TextAssembler {
             prevCaption = caption;
         }
         if (sb.length() > 0) {
-            paragraphs.add(new Paragraph(sb.toString(), p.page(), prevHeading, prevCaption));
+            paragraphs.add(new Paragraph(sb.toString(), p.page(), prevHeading, prevCaption, List.copyOf(lines), List.copyOf(starts)));
         }
     }
 
@@ -110,28 +124,41 @@ final class TextAssembler {
             StringBuilder text = new StringBuilder(p.text);
             List<int[]> pageStarts = new ArrayList<>();
             pageStarts.add(new int[] {0, p.page});
+            List<Paper.SourceLine> lines = new ArrayList<>(p.lines);
+            List<Integer> starts = new ArrayList<>(p.starts);
             int j = i + 1;
-            while (!p.caption && j < paragraphs.size() && continues(text, paragraphs.get(j))) {
+            while (!p.caption && j < paragraphs.size() && continues(text, lines, paragraphs.get(j))) {
                 Paragraph q = paragraphs.get(j);
-                pageStarts.add(new int[] {text.length() + 1, q.page});
-                TextJoin.append(text, q.text);
+                int base = text.length() + 1;
+                pageStarts.add(new int[] {base, q.page});
+                q.starts.forEach(s -> starts.add(base + s));
+                lines.addAll(q.lines);
+                TextJoin.append(text, q.text, compounds);
                 j++;
             }
-            split(text.toString(), pageStarts, out);
+            split(text.toString(), pageStarts, lines, starts, out);
             i = j;
         }
         return out;
     }
 
-    private static boolean continues(CharSequence text, Paragraph next) {
+    private static boolean continues(CharSequence text, List<Paper.SourceLine> lines, Paragraph next) {
         if (next.heading || next.caption || text.isEmpty() || next.text.isEmpty()) {
             return false;
+        }
+        if (!lines.isEmpty() && !next.lines.isEmpty()) {
+            Paper.SourceLine a = lines.get(lines.size() - 1);
+            Paper.SourceLine b = next.lines.get(0);
+            if (a.page() == b.page() && (a.column() < 0) != (b.column() < 0)) {
+                return false; // full-width text (title block, running head) does not run on into a column
+            }
         }
         char last = text.charAt(text.length() - 1);
         return ".?!:".indexOf(last) < 0 && (Character.isLowerCase(next.text.charAt(0)) || last == '-' || last == ',');
     }
 
-    private static void split(String text, List<int[]> pageStarts, List<Paper.Sentence> out) {
+    private static void split(String text, List<int[]> pageStarts, List<Paper.SourceLine> lines, List<Integer> starts,
+                              List<Paper.Sentence> out) {
         BreakIterator bi = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         bi.setText(text);
         int start = bi.first();
@@ -142,10 +169,23 @@ final class TextAssembler {
                 continue; // "Fig. 3", "e.g. the": not a sentence end
             }
             if (!s.isEmpty()) {
-                out.add(new Paper.Sentence(s, pageAt(pageStarts, sentenceStart)));
+                out.add(new Paper.Sentence(s, pageAt(pageStarts, sentenceStart), linesIn(lines, starts, sentenceStart, end)));
             }
             sentenceStart = end;
         }
+    }
+
+    /** The lines whose text overlaps [from, to) (offsets are approximate by one where a hyphen was dropped). */
+    private static List<Paper.SourceLine> linesIn(List<Paper.SourceLine> lines, List<Integer> starts, int from, int to) {
+        List<Paper.SourceLine> out = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            int s = starts.get(k);
+            int e = k + 1 < starts.size() ? starts.get(k + 1) : Integer.MAX_VALUE;
+            if (s < to - 1 && e > from + 1) {
+                out.add(lines.get(k));
+            }
+        }
+        return out;
     }
 
     private static int pageAt(List<int[]> pageStarts, int offset) {

@@ -78,7 +78,8 @@ class EvaluatorTest {
                 .withParser((image, style) -> renamed(truthByImage.get(image)))
                 .withReader(pdf -> List.of(new FoundFigure(1, new Box(72, 110, 300, 150)), new FoundFigure(2, new Box(0, 0, 10, 10))))
                 .withMiner(pdf -> Map.of("learning_rate", 0.01, "batch_size", 32))
-                .withTables(pdf -> List.of());
+                .withTables(pdf -> List.of())
+                .withLayout(pdf -> new LayoutReader.Found(List.of(), 0, List.of()));
         Evaluator.Result r = new Evaluator(p).run(c);
         Scores.Group all = r.scores().group(Scores.OVERALL);
         // 3 figures with images (chart, mlp, tiny_cnn); mlp is neurons -> 1 of 3 right
