@@ -19,7 +19,9 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class ConnectorTracer {
     private static final int MARGIN = 10;
-    private static final int BAND = 12;
+    /** How close to a box a line must come to end on it (the box erasure itself takes 2 px). */
+    private static final double REACH = Double.parseDouble(System.getenv().getOrDefault("P2C_REACH", "4.5"));
+    private static final int BAND = Integer.parseInt(System.getenv().getOrDefault("P2C_BAND", "12"));
     /**
      * Heads only vote for the figure's flow direction; every link is then directed by that flow. Measured on the
      * 27 real figures: edge F1 0.188 this way, 0.158 trusting each piece's own heads (small heads are often
@@ -105,9 +107,10 @@ public final class ConnectorTracer {
                     spreadY = Math.max(spreadY, Math.abs(centreY(boxes.get(a)) - centreY(boxes.get(b))));
                 }
             }
-            // the figure's flow axis, unless this piece clearly runs across it (a pipeline that turns)
+            // the figure's flow axis, unless the boxes this piece joins sit side by side across it (a pipeline that
+            // turns); a diagonal line between boxes at different levels still runs along the flow
             boolean alongVertical = !voted ? spreadY > spreadX
-                    : flowAxisVertical ? spreadX < 2 * spreadY : spreadY >= 2 * spreadX;
+                    : sideBySide(touched, boxes, flowAxisVertical) ? !flowAxisVertical : flowAxisVertical;
             double sign = (alongVertical ? voteY : voteX) < 0 ? -1 : 1;
             List<Integer> order = new ArrayList<>(touched);
             order.sort(Comparator.comparingDouble(i -> sign * major(boxes.get(i), alongVertical)));
@@ -201,7 +204,7 @@ public final class ConnectorTracer {
         List<Float> portPeak = new ArrayList<>();
         int[] queue = new int[d.length];
         for (int k = 0; k < d.length; k++) {
-            if (owner[k] < 0 || port[k] >= 0) {
+            if (owner[k] < 0 || port[k] != -1) {
                 continue;
             }
             int id = portBox.size();
@@ -218,16 +221,23 @@ public final class ConnectorTracer {
                 for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
                     for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
                         int q = yy * w + xx;
-                        if (port[q] < 0 && owner[q] == owner[k]) {
+                        if (port[q] == -1 && owner[q] == owner[k]) {
                             port[q] = id;
                             queue[tail++] = q;
                         }
                     }
                 }
             }
-            if (tail < 3) {
+            // a port is where a line ends on the box: a line that only passes near a box's corner on its way to
+            // another box comes within the band too, but never right up to the box
+            double closest = Double.MAX_VALUE;
+            Rect ownerBox = boxes.get(touched.get(owner[k]));
+            for (int i = 0; i < tail; i++) {
+                closest = Math.min(closest, distance(ownerBox, roi.x + queue[i] % w, roi.y + queue[i] / w));
+            }
+            if (tail < 3 || closest > REACH) {
                 for (int i = 0; i < tail; i++) {
-                    port[queue[i]] = -2; // a speck: part of the line, not a port
+                    port[queue[i]] = -2; // a speck or a passing line: part of the line, not a port
                 }
                 id = -1;
             }
@@ -376,6 +386,21 @@ public final class ConnectorTracer {
         return (double) mass / Math.max(1, lines);
     }
 
+    /** Whether every two of the boxes overlap in their extent along the axis (they sit at one level of the flow). */
+    private static boolean sideBySide(List<Integer> touched, List<Rect> boxes, boolean vertical) {
+        for (int a : touched) {
+            for (int b : touched) {
+                Rect p = boxes.get(a);
+                Rect q = boxes.get(b);
+                boolean overlap = vertical ? p.y < q.y + q.height && q.y < p.y + p.height : p.x < q.x + q.width && q.x < p.x + p.width;
+                if (!overlap) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean overlaps(Rect a, Rect b) {
         return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     }
@@ -384,7 +409,7 @@ public final class ConnectorTracer {
     private static boolean reaches(int[] lab, int w, Rect zone, int c, Rect box) {
         for (int y = zone.y; y < zone.y + zone.height; y++) {
             for (int x = zone.x; x < zone.x + zone.width; x++) {
-                if (lab[y * w + x] == c && distance(box, x, y) <= 4.5) {
+                if (lab[y * w + x] == c && distance(box, x, y) <= REACH) {
                     return true;
                 }
             }
