@@ -20,8 +20,8 @@ import org.opencv.imgproc.Imgproc;
 public final class ConnectorTracer {
     private static final int MARGIN = 10;
     /** How close to a box a line must come to end on it (the box erasure itself takes 2 px). */
-    private static final double REACH = Double.parseDouble(System.getenv().getOrDefault("P2C_REACH", "4.5"));
-    private static final int BAND = Integer.parseInt(System.getenv().getOrDefault("P2C_BAND", "12"));
+    private static final double REACH = 4.5;
+    private static final int BAND = 12;
     /**
      * Heads only vote for the figure's flow direction; every link is then directed by that flow. Measured on the
      * 27 real figures: edge F1 0.188 this way, 0.158 trusting each piece's own heads (small heads are often
@@ -30,9 +30,20 @@ public final class ConnectorTracer {
     private static final boolean FLOW_ONLY = System.getenv("P2C_TRUST_HEADS") == null;
     private static final boolean DEBUG = System.getenv("P2C_DETECT_DEBUG") != null;
 
-    /** The links and the flow axis the arrow heads reveal (null when no link had a head). */
-    public record Traced(List<Link> links, Boolean vertical) {
+    /**
+     * The links, the flow axis the arrow heads reveal (null when no link had a head), and the entries: arrows that
+     * come into the figure from nowhere (a module's input drawn as a bare arrow, "256-d in"), each with the boxes it
+     * feeds (the first layer and, over a skip line branching off it, the merge).
+     */
+    public record Traced(List<Link> links, Boolean vertical, List<Entry> entries) {
     }
+
+    /** A connector's free upstream end: where the input enters, and the boxes that line feeds. */
+    public record Entry(Rect at, List<Integer> feeds) {
+    }
+
+    /** How far beyond every box it touches a piece must reach to have a free end (not a head's overhang). */
+    private static final int FREE_END = 15;
 
     public Traced trace(Mat ink, List<Rect> boxes, boolean vertical) {
         Mat rest = ink.clone();
@@ -48,6 +59,7 @@ public final class ConnectorTracer {
         Set<Link> out = new LinkedHashSet<>();
         List<List<Integer>> undetermined = new ArrayList<>();
         List<List<int[]>> undeterminedPairs = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         double voteX = 0;
         double voteY = 0;
         int alongY = 0;
@@ -64,6 +76,9 @@ public final class ConnectorTracer {
                 if (overlaps(zone, cb) && count(lab, w, zone, c, boxes.get(i)) >= 3 && reaches(lab, w, zone, c, boxes.get(i))) {
                     touched.add(i);
                 }
+            }
+            if (!touched.isEmpty()) {
+                pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
             if (touched.size() < 2) {
                 continue;
@@ -97,8 +112,23 @@ public final class ConnectorTracer {
         boolean flowAxisVertical = Math.abs(voteY) > Math.abs(voteX);
         // no heads seen: the figure's reading direction along the axis the pieces run, as the arrows that do have
         // heads reveal it (some figures flow upwards or leftwards); else down and right
+        // pieces with a free end upstream of every box they touch are the figure's input arrows
+        boolean entryVertical = voted ? flowAxisVertical : vertical;
+        double entrySign = (entryVertical ? voteY : voteX) < 0 ? -1 : 1;
+        List<Entry> entries = new ArrayList<>();
+        Set<List<Integer>> entryPieces = new java.util.HashSet<>();
+        for (Piece p : pieces) {
+            Rect at = freeEnd(lab, w, p, boxes, entryVertical, entrySign);
+            if (at != null) {
+                entries.add(new Entry(at, p.touched()));
+                entryPieces.add(p.touched());
+            }
+        }
         for (int u = 0; u < undetermined.size(); u++) {
             List<Integer> touched = undetermined.get(u);
+            if (entryPieces.contains(touched)) {
+                continue; // its boxes are fed by the entry, not by each other
+            }
             double spreadX = 0;
             double spreadY = 0;
             for (int a : touched) {
@@ -152,7 +182,7 @@ public final class ConnectorTracer {
         if (DEBUG) {
             System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
         }
-        return new Traced(new ArrayList<>(out), flowVertical);
+        return new Traced(new ArrayList<>(out), flowVertical, entries);
     }
 
     /**
@@ -384,6 +414,53 @@ public final class ConnectorTracer {
             }
         }
         return (double) mass / Math.max(1, lines);
+    }
+
+    /** One connected piece of connector ink and the boxes it reaches. */
+    private record Piece(int label, Rect bounds, List<Integer> touched) {
+    }
+
+    /**
+     * The free upstream end of a piece (a small box around it), or null: the piece must reach at least
+     * {@link #FREE_END} px further upstream than every box it touches and than every other box in its way
+     * (a line from a box further up would end on that box, not in the open).
+     */
+    private static Rect freeEnd(int[] lab, int w, Piece p, List<Rect> boxes, boolean vertical, double sign) {
+        Rect cb = p.bounds();
+        double end = vertical ? (sign > 0 ? cb.y : cb.y + cb.height - 1) : (sign > 0 ? cb.x : cb.x + cb.width - 1);
+        for (int i : p.touched()) {
+            Rect b = boxes.get(i);
+            double start = vertical ? (sign > 0 ? b.y : b.y + b.height - 1) : (sign > 0 ? b.x : b.x + b.width - 1);
+            if (sign * (start - end) < FREE_END) {
+                return null;
+            }
+        }
+        // the end point: mean position of the piece's pixels on its extreme row (column)
+        int e = (int) end;
+        long sum = 0;
+        int n = 0;
+        int from = vertical ? cb.x : cb.y;
+        int to = vertical ? cb.x + cb.width : cb.y + cb.height;
+        for (int k = from; k < to; k++) {
+            int x = vertical ? k : e;
+            int y = vertical ? e : k;
+            if (lab[y * w + x] == p.label()) {
+                sum += k;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        int along = (int) (sum / n);
+        int x = vertical ? along : e;
+        int y = vertical ? e : along;
+        for (Rect b : boxes) {
+            if (distance(b, x, y) < FREE_END) {
+                return null; // ends at a box after all (one the tracer did not count as touched)
+            }
+        }
+        return new Rect(x - 4, y - 4, 9, 9);
     }
 
     /** Whether every two of the boxes overlap in their extent along the axis (they sit at one level of the flow). */
