@@ -65,6 +65,13 @@ public final class BoxFlowParser implements StyleParser {
                 links.add(new Link(id, f, 0.6));
             }
         }
+        // an output arrow: an unlabelled end (not a layer) that text beside the arrow may name a last layer for
+        for (ConnectorTracer.Entry ex : traced.exits()) {
+            int id = elements.size();
+            elements.add(new Element(ex.at(), "", Optional.empty(), 0.5));
+            boxes.add(ex.at());
+            links.add(new Link(ex.feeds().get(0), id, 0.6));
+        }
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }

@@ -35,10 +35,13 @@ public final class ConnectorTracer {
      * come into the figure from nowhere (a module's input drawn as a bare arrow, "256-d in"), each with the boxes it
      * feeds (the first layer and, over a skip line branching off it, the merge).
      */
-    public record Traced(List<Link> links, Boolean vertical, List<Entry> entries) {
+    public record Traced(List<Link> links, Boolean vertical, List<Entry> entries, List<Entry> exits) {
     }
 
-    /** A connector's free upstream end: where the input enters, and the boxes that line feeds. */
+    /**
+     * A connector's free end: upstream, where the input enters and the boxes that line feeds; downstream (an exit),
+     * where an output arrow leaves the one box it starts at (text beside it may name a last layer, "relu").
+     */
     public record Entry(Rect at, List<Integer> feeds) {
     }
 
@@ -116,12 +119,15 @@ public final class ConnectorTracer {
         boolean entryVertical = voted ? flowAxisVertical : vertical;
         double entrySign = (entryVertical ? voteY : voteX) < 0 ? -1 : 1;
         List<Entry> entries = new ArrayList<>();
+        List<Entry> exits = new ArrayList<>();
         Set<List<Integer>> entryPieces = new java.util.HashSet<>();
         for (Piece p : pieces) {
             Rect at = freeEnd(lab, w, p, boxes, entryVertical, entrySign);
             if (at != null) {
                 entries.add(new Entry(at, p.touched()));
                 entryPieces.add(p.touched());
+            } else if (p.touched().size() == 1 && (at = freeEnd(lab, w, p, boxes, entryVertical, -entrySign)) != null) {
+                exits.add(new Entry(at, p.touched()));
             }
         }
         for (int u = 0; u < undetermined.size(); u++) {
@@ -182,7 +188,7 @@ public final class ConnectorTracer {
         if (DEBUG) {
             System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
         }
-        return new Traced(new ArrayList<>(out), flowVertical, entries);
+        return new Traced(new ArrayList<>(out), flowVertical, entries, exits);
     }
 
     /**
