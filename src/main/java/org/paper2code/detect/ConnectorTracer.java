@@ -182,6 +182,20 @@ public final class ConnectorTracer {
             int first = order.get(0);
             int last = order.get(order.size() - 1);
             List<int[]> joined = undeterminedPairs.get(u);
+            // the common shapes decided from the layout alone (the walk is misled by lines passing other boxes):
+            // siblings side by side joining into one box beyond them all, or one box forking into siblings
+            if (order.size() >= 3) {
+                List<Integer> head = order.subList(0, order.size() - 1);
+                List<Integer> tail = order.subList(1, order.size());
+                if (sideBySide(head, boxes, alongVertical) && beyond(head, last, boxes, alongVertical, sign)) {
+                    head.forEach(a -> out.add(new Link(a, last, 0.6)));
+                    continue;
+                }
+                if (sideBySide(tail, boxes, alongVertical) && beyond(tail, first, boxes, alongVertical, -sign)) {
+                    tail.forEach(b -> out.add(new Link(first, b, 0.6)));
+                    continue;
+                }
+            }
             if (joined.isEmpty()) {
                 for (int k = 1; k < order.size(); k++) {
                     out.add(new Link(first, order.get(k), 0.6));
@@ -449,6 +463,21 @@ public final class ConnectorTracer {
             }
         }
         return (double) mass / Math.max(1, lines);
+    }
+
+    /** Whether box {@code x} lies wholly beyond (downstream of, for sign 1) every box of {@code others} along the axis. */
+    private static boolean beyond(List<Integer> others, int x, List<Rect> boxes, boolean vertical, double sign) {
+        Rect b = boxes.get(x);
+        for (int o : others) {
+            Rect r = boxes.get(o);
+            double gap = vertical
+                    ? (sign > 0 ? b.y - (r.y + r.height) : r.y - (b.y + b.height))
+                    : (sign > 0 ? b.x - (r.x + r.width) : r.x - (b.x + b.width));
+            if (gap < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One connected piece of connector ink and the boxes it reaches. */
