@@ -84,6 +84,15 @@ public final class Assembler {
             layers.put(i, new Layer(type, n, params, List.of()));
             layerConf.put(n, conf);
         }
+        leadingStepAsInput(order, layers, links, names, layerConf, counters, repairs);
+        // an Input is always a source: a link drawn into one was read against its direction
+        List<Link> directed = new ArrayList<>();
+        for (Link l : links) {
+            boolean intoInput = layers.containsKey(l.to()) && layers.get(l.to()).type().equals("Input")
+                    && layers.containsKey(l.from()) && !layers.get(l.from()).type().equals("Input");
+            directed.add(intoInput ? new Link(l.to(), l.from(), l.confidence()) : l);
+        }
+        links = directed;
         Map<Integer, List<Integer>> inputs = new LinkedHashMap<>();
         Map<String, Double> edgeConf = new LinkedHashMap<>();
         for (Link l : links) {
@@ -169,6 +178,34 @@ public final class Assembler {
             }
         }
         return new Assembly(g, layerConf, edgeConf, repairs, report.problems().stream().map(Object::toString).toList(), names);
+    }
+
+    /**
+     * A figure of a block often starts with the previous block's last step ("Relu activation" at the bottom of an
+     * Inception-v4 module): an activation, normalisation or dropout that nothing feeds, first in reading order, in
+     * a figure that draws no input, stands for that block's output, so it becomes the Input (recorded as a repair).
+     */
+    private static void leadingStepAsInput(List<Integer> order, Map<Integer, Layer> layers, List<Link> links, Map<Integer, String> names,
+                                           Map<String, Double> layerConf, Map<String, Integer> counters, List<String> repairs) {
+        if (layers.values().stream().anyMatch(l -> l.type().equals("Input"))) {
+            return;
+        }
+        Integer first = order.stream().filter(layers::containsKey).findFirst().orElse(null);
+        if (first == null || !Set.of("Activation", "BatchNorm", "Dropout").contains(layers.get(first).type())) {
+            return;
+        }
+        boolean fed = links.stream().anyMatch(l -> l.to() == first && l.from() != first && layers.containsKey(l.from()));
+        boolean feeds = links.stream().anyMatch(l -> l.from() == first && l.to() != first && layers.containsKey(l.to()));
+        if (fed || !feeds) {
+            return;
+        }
+        String old = names.get(first);
+        String type = layers.get(first).type();
+        String n = uniqueName("Input", counters, names);
+        layers.put(first, new Layer("Input", n, Map.of("output_shape", List.of(-1, -1, -1), "inferred", List.of("output_shape")), List.of()));
+        names.put(first, n);
+        layerConf.put(n, layerConf.remove(old) * 0.8);
+        repairs.add("read " + old + " as the figure's input " + n + " (a leading " + type + " nothing feeds)");
     }
 
     /** Convolutions without stated padding as 'same' (marked inferred): what residual and inception figures assume. */

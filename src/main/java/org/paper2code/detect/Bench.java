@@ -23,6 +23,9 @@ public final class Bench {
         FigureParser parser = new FigureParser();
         boolean warm = false;
         String overlays = System.getenv("P2C_BENCH_OVERLAYS");
+        // P2C_BENCH_STYLES=2d-box,pipeline: only figures of these styles (to look at one parser at a time)
+        String onlyStyles = System.getenv("P2C_BENCH_STYLES");
+        List<String> styles = onlyStyles == null ? null : List.of(onlyStyles.split(","));
         int[] nodes = new int[3];
         int[] edges = new int[3];
         int exact = 0;
@@ -30,7 +33,8 @@ public final class Bench {
         for (String a : args) {
             TruthCorpus corpus = TruthCorpus.load(Path.of(a), List.of(Path.of(a, "figures")));
             for (TruthCorpus.FigureItem f : corpus.figures()) {
-                if (f.image() == null || !f.truth().style().isArchitecture()) {
+                if (f.image() == null || !f.truth().style().isArchitecture()
+                        || styles != null && !styles.contains(f.truth().style().id())) {
                     continue;
                 }
                 if (!warm) {
@@ -40,8 +44,9 @@ public final class Bench {
                 long t0 = System.nanoTime();
                 DetectionResult r = parser.parse(f.image(), f.truth().style());
                 double s = (System.nanoTime() - t0) / 1e9;
+                org.paper2code.eval.GraphMatcher.Match m = null;
                 if (System.getenv("P2C_BENCH_SCORES") != null && f.truth().graph() != null) {
-                    var m = new org.paper2code.eval.GraphMatcher().match(r.graph(), f.truth().graph());
+                    m = new org.paper2code.eval.GraphMatcher().match(r.graph(), f.truth().graph());
                     System.out.printf("%-40s %-15s nodes %2d/%2d F1 %.2f edges F1 %.2f %s%n", f.id(), f.truth().style().id(),
                             r.graph().layers().size(), f.truth().graph().layers().size(), m.nodes().f1(), m.edges().f1(),
                             r.reason() == null ? "" : r.reason());
@@ -57,7 +62,8 @@ public final class Bench {
                 if (overlays != null) {
                     String stem = f.id().replace('/', '_');
                     org.opencv.imgcodecs.Imgcodecs.imwrite(Path.of(overlays, stem + ".png").toString(), r.overlay());
-                    java.nio.file.Files.writeString(Path.of(overlays, stem + ".graph.txt"), brief(r.graph()) + "\n" + String.join("\n", r.repairs()));
+                    java.nio.file.Files.writeString(Path.of(overlays, stem + ".graph.txt"), brief(r.graph()) + "\n" + String.join("\n", r.repairs())
+                            + (m == null ? "" : "\n\n" + diff(r.graph(), f.truth().graph(), m)));
                 }
                 all.add(s);
                 perStyle.computeIfAbsent(f.truth().style().id(), k -> new ArrayList<>()).add(s);
@@ -77,6 +83,28 @@ public final class Bench {
         for (var l : g.layers()) {
             b.append(l.name()).append(' ').append(l.type()).append(' ').append(l.from()).append('\n');
         }
+        return b.toString();
+    }
+
+    /** Which layers paired with which, and the edges only one side has (truth layer names). */
+    private static String diff(org.paper2code.graph.Graph p, org.paper2code.graph.Graph t, org.paper2code.eval.GraphMatcher.Match m) {
+        StringBuilder b = new StringBuilder("pairs " + m.pairs() + "\n");
+        java.util.Set<String> te = new java.util.LinkedHashSet<>();
+        for (var l : t.layers()) {
+            l.from().forEach(f -> te.add(f + " -> " + l.name()));
+        }
+        java.util.Set<String> pe = new java.util.LinkedHashSet<>();
+        for (var l : p.layers()) {
+            for (String f : l.from()) {
+                String a = m.pairs().getOrDefault(f, "?" + f);
+                String c = m.pairs().getOrDefault(l.name(), "?" + l.name());
+                pe.add(a + " -> " + c);
+            }
+        }
+        b.append("unpaired truth ").append(t.layers().stream().map(l -> l.name() + ":" + l.type())
+                .filter(s -> !m.pairs().containsValue(s.substring(0, s.indexOf(':')))).toList()).append('\n');
+        pe.stream().filter(e -> !te.contains(e)).forEach(e -> b.append("extra ").append(e).append('\n'));
+        te.stream().filter(e -> !pe.contains(e)).forEach(e -> b.append("missed ").append(e).append('\n'));
         return b.toString();
     }
 

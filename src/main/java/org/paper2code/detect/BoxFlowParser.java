@@ -54,7 +54,24 @@ public final class BoxFlowParser implements StyleParser {
         boxes = nodeBoxes;
         boolean vertical = vertical(boxes);
         ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
-        List<Link> links = traced.links();
+        List<Link> links = new ArrayList<>(traced.links());
+        // an arrow coming in from nowhere is the figure's input (a module drawn without an input box)
+        Optional<ParsedLabel> input = grammar.read("input");
+        for (ConnectorTracer.Entry en : traced.entries()) {
+            int id = elements.size();
+            elements.add(new Element(en.at(), "", input, 0.6));
+            boxes.add(en.at());
+            for (int f : en.feeds()) {
+                links.add(new Link(id, f, 0.6));
+            }
+        }
+        // an output arrow: an unlabelled end (not a layer) that text beside the arrow may name a last layer for
+        for (ConnectorTracer.Entry ex : traced.exits()) {
+            int id = elements.size();
+            elements.add(new Element(ex.at(), "", Optional.empty(), 0.5));
+            boxes.add(ex.at());
+            links.add(new Link(ex.feeds().get(0), id, 0.6));
+        }
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }

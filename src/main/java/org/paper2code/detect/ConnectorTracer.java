@@ -19,7 +19,16 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class ConnectorTracer {
     private static final int MARGIN = 10;
+    /** How close to a box a line must come to end on it (the box erasure itself takes 2 px). */
+    private static final double REACH = 4.5;
     private static final int BAND = 12;
+    /** Half the side of the square kept around each box corner, and how far from a corner a line must end. */
+    private static final int CORNER = 8;
+
+    /** The corner size for a box: {@link #CORNER}, less for a small box (a merge symbol must keep side to end on). */
+    private static int corner(Rect b) {
+        return Math.min(CORNER, Math.min(b.width, b.height) / 4);
+    }
     /**
      * Heads only vote for the figure's flow direction; every link is then directed by that flow. Measured on the
      * 27 real figures: edge F1 0.188 this way, 0.158 trusting each piece's own heads (small heads are often
@@ -28,14 +37,50 @@ public final class ConnectorTracer {
     private static final boolean FLOW_ONLY = System.getenv("P2C_TRUST_HEADS") == null;
     private static final boolean DEBUG = System.getenv("P2C_DETECT_DEBUG") != null;
 
-    /** The links and the flow axis the arrow heads reveal (null when no link had a head). */
-    public record Traced(List<Link> links, Boolean vertical) {
+    /**
+     * The links, the flow axis the arrow heads reveal (null when no link had a head), and the entries: arrows that
+     * come into the figure from nowhere (a module's input drawn as a bare arrow, "256-d in"), each with the boxes it
+     * feeds (the first layer and, over a skip line branching off it, the merge).
+     */
+    public record Traced(List<Link> links, Boolean vertical, List<Entry> entries, List<Entry> exits) {
     }
+
+    /**
+     * A connector's free end: upstream, where the input enters and the boxes that line feeds; downstream (an exit),
+     * where an output arrow leaves the one box it starts at (text beside it may name a last layer, "relu").
+     */
+    public record Entry(Rect at, List<Integer> feeds) {
+    }
+
+    /** How far beyond every box it touches a piece must reach to have a free end (not a head's overhang). */
+    private static final int FREE_END = 15;
 
     public Traced trace(Mat ink, List<Rect> boxes, boolean vertical) {
         Mat rest = ink.clone();
         for (Rect b : boxes) {
             Imgproc.rectangle(rest, Cv.clip(Cv.grow(b, 2), rest), new Scalar(0), -1);
+        }
+        // a line that grazes a box's corner on its way elsewhere (an Inception branch passing the box beside it)
+        // must not be cut in two there: the ink around each corner is put back, and a line only ends on a box
+        // along a side (see onSide), never at a corner
+        for (Rect b : boxes) {
+            for (int cx : new int[] {b.x, b.x + b.width - 1}) {
+                for (int cy : new int[] {b.y, b.y + b.height - 1}) {
+                    int k = corner(b);
+                    Rect sq = Cv.clip(new Rect(cx - k, cy - k, 2 * k + 1, 2 * k + 1), rest);
+                    if (sq.width > 0 && sq.height > 0) {
+                        new Mat(ink, sq).copyTo(new Mat(rest, sq));
+                    }
+                }
+            }
+        }
+        for (Rect b : boxes) {
+            // a corner square must not bring back the inside of another (smaller, nearby) box
+            int k = corner(b);
+            Rect inner = new Rect(b.x + k, b.y + k, b.width - 2 * k, b.height - 2 * k);
+            if (inner.width > 0 && inner.height > 0) {
+                Imgproc.rectangle(rest, Cv.clip(inner, rest), new Scalar(0), -1);
+            }
         }
         Mat labels = new Mat();
         Mat stats = new Mat();
@@ -46,6 +91,7 @@ public final class ConnectorTracer {
         Set<Link> out = new LinkedHashSet<>();
         List<List<Integer>> undetermined = new ArrayList<>();
         List<List<int[]>> undeterminedPairs = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         double voteX = 0;
         double voteY = 0;
         int alongY = 0;
@@ -62,6 +108,9 @@ public final class ConnectorTracer {
                 if (overlaps(zone, cb) && count(lab, w, zone, c, boxes.get(i)) >= 3 && reaches(lab, w, zone, c, boxes.get(i))) {
                     touched.add(i);
                 }
+            }
+            if (!touched.isEmpty()) {
+                pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
             if (touched.size() < 2) {
                 continue;
@@ -95,8 +144,26 @@ public final class ConnectorTracer {
         boolean flowAxisVertical = Math.abs(voteY) > Math.abs(voteX);
         // no heads seen: the figure's reading direction along the axis the pieces run, as the arrows that do have
         // heads reveal it (some figures flow upwards or leftwards); else down and right
+        // pieces with a free end upstream of every box they touch are the figure's input arrows
+        boolean entryVertical = voted ? flowAxisVertical : vertical;
+        double entrySign = (entryVertical ? voteY : voteX) < 0 ? -1 : 1;
+        List<Entry> entries = new ArrayList<>();
+        List<Entry> exits = new ArrayList<>();
+        Set<List<Integer>> entryPieces = new java.util.HashSet<>();
+        for (Piece p : pieces) {
+            Rect at = freeEnd(lab, w, p, boxes, entryVertical, entrySign);
+            if (at != null) {
+                entries.add(new Entry(at, p.touched()));
+                entryPieces.add(p.touched());
+            } else if (p.touched().size() == 1 && (at = freeEnd(lab, w, p, boxes, entryVertical, -entrySign)) != null) {
+                exits.add(new Entry(at, p.touched()));
+            }
+        }
         for (int u = 0; u < undetermined.size(); u++) {
             List<Integer> touched = undetermined.get(u);
+            if (entryPieces.contains(touched)) {
+                continue; // its boxes are fed by the entry, not by each other
+            }
             double spreadX = 0;
             double spreadY = 0;
             for (int a : touched) {
@@ -105,15 +172,30 @@ public final class ConnectorTracer {
                     spreadY = Math.max(spreadY, Math.abs(centreY(boxes.get(a)) - centreY(boxes.get(b))));
                 }
             }
-            // the figure's flow axis, unless this piece clearly runs across it (a pipeline that turns)
+            // the figure's flow axis, unless the boxes this piece joins sit side by side across it (a pipeline that
+            // turns); a diagonal line between boxes at different levels still runs along the flow
             boolean alongVertical = !voted ? spreadY > spreadX
-                    : flowAxisVertical ? spreadX < 2 * spreadY : spreadY >= 2 * spreadX;
+                    : sideBySide(touched, boxes, flowAxisVertical) ? !flowAxisVertical : flowAxisVertical;
             double sign = (alongVertical ? voteY : voteX) < 0 ? -1 : 1;
             List<Integer> order = new ArrayList<>(touched);
             order.sort(Comparator.comparingDouble(i -> sign * major(boxes.get(i), alongVertical)));
             int first = order.get(0);
             int last = order.get(order.size() - 1);
             List<int[]> joined = undeterminedPairs.get(u);
+            // the common shapes decided from the layout alone (the walk is misled by lines passing other boxes):
+            // siblings side by side joining into one box beyond them all, or one box forking into siblings
+            if (order.size() >= 3) {
+                List<Integer> head = order.subList(0, order.size() - 1);
+                List<Integer> tail = order.subList(1, order.size());
+                if (sideBySide(head, boxes, alongVertical) && beyond(head, last, boxes, alongVertical, sign)) {
+                    head.forEach(a -> out.add(new Link(a, last, 0.6)));
+                    continue;
+                }
+                if (sideBySide(tail, boxes, alongVertical) && beyond(tail, first, boxes, alongVertical, -sign)) {
+                    tail.forEach(b -> out.add(new Link(first, b, 0.6)));
+                    continue;
+                }
+            }
             if (joined.isEmpty()) {
                 for (int k = 1; k < order.size(); k++) {
                     out.add(new Link(first, order.get(k), 0.6));
@@ -149,7 +231,7 @@ public final class ConnectorTracer {
         if (DEBUG) {
             System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
         }
-        return new Traced(new ArrayList<>(out), flowVertical);
+        return new Traced(new ArrayList<>(out), flowVertical, entries, exits);
     }
 
     /**
@@ -201,7 +283,7 @@ public final class ConnectorTracer {
         List<Float> portPeak = new ArrayList<>();
         int[] queue = new int[d.length];
         for (int k = 0; k < d.length; k++) {
-            if (owner[k] < 0 || port[k] >= 0) {
+            if (owner[k] < 0 || port[k] != -1) {
                 continue;
             }
             int id = portBox.size();
@@ -218,16 +300,23 @@ public final class ConnectorTracer {
                 for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
                     for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
                         int q = yy * w + xx;
-                        if (port[q] < 0 && owner[q] == owner[k]) {
+                        if (port[q] == -1 && owner[q] == owner[k]) {
                             port[q] = id;
                             queue[tail++] = q;
                         }
                     }
                 }
             }
-            if (tail < 3) {
+            // a port is where a line ends on the box: a line that only passes near a box's corner on its way to
+            // another box comes within the band too, but never right up to the box
+            boolean ends = false;
+            Rect ownerBox = boxes.get(touched.get(owner[k]));
+            for (int i = 0; i < tail && !ends; i++) {
+                ends = onSide(ownerBox, roi.x + queue[i] % w, roi.y + queue[i] / w);
+            }
+            if (tail < 3 || !ends) {
                 for (int i = 0; i < tail; i++) {
-                    port[queue[i]] = -2; // a speck: part of the line, not a port
+                    port[queue[i]] = -2; // a speck or a passing line: part of the line, not a port
                 }
                 id = -1;
             }
@@ -376,6 +465,83 @@ public final class ConnectorTracer {
         return (double) mass / Math.max(1, lines);
     }
 
+    /** Whether box {@code x} lies wholly beyond (downstream of, for sign 1) every box of {@code others} along the axis. */
+    private static boolean beyond(List<Integer> others, int x, List<Rect> boxes, boolean vertical, double sign) {
+        Rect b = boxes.get(x);
+        for (int o : others) {
+            Rect r = boxes.get(o);
+            double gap = vertical
+                    ? (sign > 0 ? b.y - (r.y + r.height) : r.y - (b.y + b.height))
+                    : (sign > 0 ? b.x - (r.x + r.width) : r.x - (b.x + b.width));
+            if (gap < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One connected piece of connector ink and the boxes it reaches. */
+    private record Piece(int label, Rect bounds, List<Integer> touched) {
+    }
+
+    /**
+     * The free upstream end of a piece (a small box around it), or null: the piece must reach at least
+     * {@link #FREE_END} px further upstream than every box it touches and than every other box in its way
+     * (a line from a box further up would end on that box, not in the open).
+     */
+    private static Rect freeEnd(int[] lab, int w, Piece p, List<Rect> boxes, boolean vertical, double sign) {
+        Rect cb = p.bounds();
+        double end = vertical ? (sign > 0 ? cb.y : cb.y + cb.height - 1) : (sign > 0 ? cb.x : cb.x + cb.width - 1);
+        for (int i : p.touched()) {
+            Rect b = boxes.get(i);
+            double start = vertical ? (sign > 0 ? b.y : b.y + b.height - 1) : (sign > 0 ? b.x : b.x + b.width - 1);
+            if (sign * (start - end) < FREE_END) {
+                return null;
+            }
+        }
+        // the end point: mean position of the piece's pixels on its extreme row (column)
+        int e = (int) end;
+        long sum = 0;
+        int n = 0;
+        int from = vertical ? cb.x : cb.y;
+        int to = vertical ? cb.x + cb.width : cb.y + cb.height;
+        for (int k = from; k < to; k++) {
+            int x = vertical ? k : e;
+            int y = vertical ? e : k;
+            if (lab[y * w + x] == p.label()) {
+                sum += k;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        int along = (int) (sum / n);
+        int x = vertical ? along : e;
+        int y = vertical ? e : along;
+        for (Rect b : boxes) {
+            if (distance(b, x, y) < FREE_END) {
+                return null; // ends at a box after all (one the tracer did not count as touched)
+            }
+        }
+        return new Rect(x - 4, y - 4, 9, 9);
+    }
+
+    /** Whether every two of the boxes overlap in their extent along the axis (they sit at one level of the flow). */
+    private static boolean sideBySide(List<Integer> touched, List<Rect> boxes, boolean vertical) {
+        for (int a : touched) {
+            for (int b : touched) {
+                Rect p = boxes.get(a);
+                Rect q = boxes.get(b);
+                boolean overlap = vertical ? p.y < q.y + q.height && q.y < p.y + p.height : p.x < q.x + q.width && q.x < p.x + p.width;
+                if (!overlap) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean overlaps(Rect a, Rect b) {
         return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     }
@@ -384,7 +550,7 @@ public final class ConnectorTracer {
     private static boolean reaches(int[] lab, int w, Rect zone, int c, Rect box) {
         for (int y = zone.y; y < zone.y + zone.height; y++) {
             for (int x = zone.x; x < zone.x + zone.width; x++) {
-                if (lab[y * w + x] == c && distance(box, x, y) <= 4.5) {
+                if (lab[y * w + x] == c && onSide(box, x, y)) {
                     return true;
                 }
             }
@@ -462,6 +628,14 @@ public final class ConnectorTracer {
             out.add(p >= 1.8f && p >= 1.6f * lineHalf);
         }
         return out;
+    }
+
+    /** Whether a line pixel here ends on the box: within reach of it, beside a side rather than at a corner. */
+    private static boolean onSide(Rect b, int x, int y) {
+        int k = corner(b);
+        boolean alongX = x >= b.x + k && x <= b.x + b.width - 1 - k;
+        boolean alongY = y >= b.y + k && y <= b.y + b.height - 1 - k;
+        return (alongX || alongY) && distance(b, x, y) <= REACH;
     }
 
     /** Distance from a point to a rectangle (0 inside). */

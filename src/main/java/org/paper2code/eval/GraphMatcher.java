@@ -29,7 +29,10 @@ import org.paper2code.graph.Topology;
  *     by either layer whose values (with catalogue defaults) differ; neighbourhoodSimilarity is
  *     the multiset Jaccard of the two layers' neighbour types ("in:Conv2D", "out:Pooling2D").</li>
  * <li>The assignment with minimum total cost is found optimally with the {@link Hungarian}
- *     algorithm; pairs of different types are then dropped. Each kept pair is a node true
+ *     algorithm; pairs of different types are then dropped. Up to three more rounds add
+ *     {@code 0.1 * (1 - edgeAgreement)}: the share of the two layers' neighbours that the previous round
+ *     paired with each other, so twins (the identical 1x1 convolutions opening two Inception branches) pair
+ *     by what they feed; without it an exact copy of the truth could score below 1. Each kept pair is a node true
  *     positive; unpaired predicted layers are false positives, unpaired truth layers false negatives.</li>
  * <li>A predicted edge a&rarr;b is correct when a and b are paired with truth layers A and B
  *     and the truth has the edge A&rarr;B. Edges are counted once per distinct pair.</li>
@@ -48,6 +51,9 @@ public final class GraphMatcher {
     static final double W_DEPTH = 0.5;
     static final double W_PARAMS = 0.25;
     static final double W_NEIGHBOURS = 0.25;
+    /** Weight of edge agreement with the previous round's pairing (a tie-breaker, below the other terms). */
+    static final double W_EDGES = 0.1;
+    private static final int EDGE_ROUNDS = 3;
     private static final double FORBIDDEN = 1e6;
 
     /** The outcome: predicted layer name to truth layer name, and the counts. */
@@ -64,18 +70,30 @@ public final class GraphMatcher {
 
         Map<String, String> pairs = new LinkedHashMap<>();
         if (!p.isEmpty() && !t.isEmpty()) {
-            double[][] cost = new double[p.size()][t.size()];
+            double[][] base = new double[p.size()][t.size()];
             for (int i = 0; i < p.size(); i++) {
                 for (int j = 0; j < t.size(); j++) {
-                    cost[i][j] = cost(p.get(i), t.get(j), dp, dt, np, nt);
+                    base[i][j] = cost(p.get(i), t.get(j), dp, dt, np, nt);
                 }
             }
-            int[] assigned = Hungarian.solve(cost);
-            for (int i = 0; i < p.size(); i++) {
-                int j = assigned[i];
-                if (j >= 0 && cost[i][j] < FORBIDDEN) {
-                    pairs.put(p.get(i).name(), t.get(j).name());
+            pairs = assign(p, t, base);
+            // twins (same type, params, depth and neighbour types, e.g. the 1x1 convs opening two inception
+            // branches) cost the same either way round; what their neighbours were paired with tells them apart
+            Map<String, Set<String>> adjP = adjacency(predicted);
+            Map<String, Set<String>> adjT = adjacency(truth);
+            for (int round = 0; round < EDGE_ROUNDS; round++) {
+                double[][] cost = new double[p.size()][t.size()];
+                for (int i = 0; i < p.size(); i++) {
+                    for (int j = 0; j < t.size(); j++) {
+                        cost[i][j] = base[i][j] >= FORBIDDEN ? FORBIDDEN
+                                : base[i][j] + W_EDGES * (1 - agreement(p.get(i).name(), t.get(j).name(), pairs, adjP, adjT));
+                    }
                 }
+                Map<String, String> next = assign(p, t, cost);
+                if (next.equals(pairs)) {
+                    break;
+                }
+                pairs = next;
             }
         }
         Prf nodes = new Prf(pairs.size(), p.size() - pairs.size(), t.size() - pairs.size());
@@ -106,6 +124,52 @@ public final class GraphMatcher {
         }
         boolean exact = nodes.fp() == 0 && nodes.fn() == 0 && edgeScore.fp() == 0 && edgeScore.fn() == 0;
         return new Match(pairs, nodes, edgeScore, params, exact);
+    }
+
+    private static Map<String, String> assign(List<Layer> p, List<Layer> t, double[][] cost) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        int[] assigned = Hungarian.solve(cost);
+        for (int i = 0; i < p.size(); i++) {
+            int j = assigned[i];
+            if (j >= 0 && cost[i][j] < FORBIDDEN) {
+                pairs.put(p.get(i).name(), t.get(j).name());
+            }
+        }
+        return pairs;
+    }
+
+    /** Share of the two layers' directed neighbours that the current pairing maps onto each other (1 when neither has any). */
+    private static double agreement(String a, String b, Map<String, String> pairs, Map<String, Set<String>> adjP,
+                                    Map<String, Set<String>> adjT) {
+        Set<String> na = adjP.getOrDefault(a, Set.of());
+        Set<String> nb = adjT.getOrDefault(b, Set.of());
+        if (na.isEmpty() && nb.isEmpty()) {
+            return 1;
+        }
+        int same = 0;
+        for (String n : na) {
+            String dir = n.substring(0, n.indexOf(':') + 1);
+            String partner = pairs.get(n.substring(dir.length()));
+            if (partner != null && nb.contains(dir + partner)) {
+                same++;
+            }
+        }
+        return (double) same / Math.max(na.size(), nb.size());
+    }
+
+    /** Per layer, its neighbours as "in:name" and "out:name". */
+    private static Map<String, Set<String>> adjacency(Graph g) {
+        Map<String, Set<String>> out = new HashMap<>();
+        Set<String> names = g.byName().keySet();
+        for (Layer l : g.layers()) {
+            for (String src : l.from()) {
+                if (names.contains(src)) {
+                    out.computeIfAbsent(l.name(), k -> new LinkedHashSet<>()).add("in:" + src);
+                    out.computeIfAbsent(src, k -> new LinkedHashSet<>()).add("out:" + l.name());
+                }
+            }
+        }
+        return out;
     }
 
     private double cost(Layer a, Layer b, Map<String, Double> da, Map<String, Double> db,

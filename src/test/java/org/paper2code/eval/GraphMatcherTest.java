@@ -185,4 +185,29 @@ class GraphMatcherTest {
         assertEquals(new Ratio(4, 4), m.params());
         assertTrue(m.exact());
     }
+
+    @Test
+    void twinLayersPairByWhatTheyFeed() {
+        // two identical 1x1 convs (same params, same input) that feed different 3x3 convs: only what follows them
+        // tells them apart, so a prediction identical to the truth must still pair them right and be exact
+        Graph t = new Graph(List.of(
+                Layer.of("Input", "x", Map.of("output_shape", List.of(8, 8, 8))),
+                Layer.of("Conv2D", "a1", Map.of("filters", 32, "kernel_row", 1), "x"),
+                Layer.of("Conv2D", "b1", Map.of("filters", 32, "kernel_row", 1), "x"),
+                Layer.of("Conv2D", "a3", Map.of("filters", 32, "kernel_row", 3), "a1"),
+                Layer.of("Conv2D", "b3", Map.of("filters", 48, "kernel_row", 3), "b1"),
+                Layer.of("Concat", "cat", Map.of(), "a3", "b3")));
+        // the same graph with the twins listed the other way round (the order a parser finds them in varies)
+        Graph p = new Graph(List.of(
+                Layer.of("Input", "i", Map.of("output_shape", List.of(8, 8, 8))),
+                Layer.of("Conv2D", "q", Map.of("filters", 32, "kernel_row", 1), "i"),
+                Layer.of("Conv2D", "r", Map.of("filters", 32, "kernel_row", 1), "i"),
+                Layer.of("Conv2D", "r3", Map.of("filters", 32, "kernel_row", 3), "r"),
+                Layer.of("Conv2D", "q3", Map.of("filters", 48, "kernel_row", 3), "q"),
+                Layer.of("Concat", "c", Map.of(), "r3", "q3")));
+        GraphMatcher.Match m = matcher.match(p, t);
+        assertEquals("b1", m.pairs().get("q"));
+        assertEquals("a1", m.pairs().get("r"));
+        assertTrue(m.exact());
+    }
 }
