@@ -7,7 +7,7 @@ float32, rows x columns), DIR/rows.tsv (set, id, style ordinal, fold) and reads 
                    trained on the synthetic figures + the real figures of the other folds)
   OUT              the final model (synthetic + all real) as ONNX: raw features in, style
                    probabilities out (standardisation and softmax are inside the graph), run
-                   in Java by ONNX Runtime: no Python at run time.
+                   in Java by OpenCV's dnn module: no Python at run time.
 Deterministic: one thread, seeds fixed per fold, no data-dependent threading.
 Usage: train-classifier-mlp.py DIR OUT.onnx [real_weight hidden weight_decay epochs]
 """

@@ -146,7 +146,7 @@ public final class TrainClassifier {
         card.append("- Second model: an MLP over the same features (`scripts/train-classifier-mlp.py`, PyTorch on one thread, seeds fixed; ")
                 .append("76-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
                 .append(StyleClassifier.NET_FILE).append("` (standardisation and softmax inside; ").append(Files.size(netFile) / 1024)
-                .append(" KiB) and run in Java by ONNX Runtime: no Python at run time.\n");
+                .append(" KiB) and run in Java by OpenCV's dnn module: no Python at run time.\n");
         card.append("- Probability of a style = the forest's share of tree votes averaged with the MLP's softmax (")
                 .append(StyleClassifier.FOREST_SHARE).append(" each). Each model alone and the average are scored on the same paper-held-out folds below; ")
                 .append("forest shares 0.3/0.5/0.7 scored within 1 point of each other in a trial run, 0.5 was taken without tuning further.\n");
