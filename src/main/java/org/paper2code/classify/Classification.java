@@ -4,8 +4,9 @@ import java.util.Map;
 import org.paper2code.eval.DiagramStyle;
 
 /**
- * One classified figure: the label, a probability per style (the share of the forest's trees
- * voting for it, in {@link DiagramStyle} order) and where the time went.
+ * One classified figure: the label, a probability per style (the forest's tree-vote share averaged
+ * with the MLP's softmax, see {@link StyleClassifier}; in {@link DiagramStyle} order) and where the
+ * time went.
  */
 public record Classification(String file, DiagramStyle label, Map<DiagramStyle, Double> probabilities,
                              double decodeMillis, double featureMillis, double modelMillis) {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.opencv.core.Mat;
@@ -12,24 +13,47 @@ import org.paper2code.eval.DiagramStyle;
 import org.paper2code.eval.FigureClassifier;
 
 /**
- * The figure classifier: image file to style + probabilities. The model is read from
- * {@code models/classifier/style-model.xml.gz} (see {@link #defaultModel()}), never fetched.
+ * The figure classifier: image file to style + probabilities. Two models over the same
+ * {@link FigureFeatures}, averaged: the random forest {@code models/classifier/style-model.xml.gz}
+ * (see {@link #defaultModel()}) and, when the file {@value #NET_FILE} sits next to it, the MLP
+ * ({@link StyleNet}). Paper-held-out on the real figures the average beats either model alone
+ * (models/classifier/MODEL-CARD.md). Never fetched from the network.
  */
 public final class StyleClassifier implements FigureClassifier {
     public static final String MODEL_PROPERTY = "paper2code.classifier.model";
     public static final String MODEL_ENV = "PAPER2CODE_CLASSIFIER_MODEL";
     public static final String MODEL_PATH = "models/classifier/style-model.xml.gz";
+    /** The MLP's file name, looked for in the forest's folder. */
+    public static final String NET_FILE = "style-mlp.onnx";
+    /** Weight of the forest in the average; the MLP gets the rest. */
+    static final double FOREST_SHARE = 0.5;
 
     private static StyleClassifier standard;
 
     private final StyleModel model;
+    private final StyleNet net;
 
+    /** The forest alone (no MLP). */
     public StyleClassifier(StyleModel model) {
-        this.model = model;
+        this(model, null);
     }
 
+    /** The forest and, when {@code net} is not null, the MLP averaged with it. */
+    public StyleClassifier(StyleModel model, StyleNet net) {
+        if (net != null && net.featureCount() != model.featureCount()) {
+            throw new IllegalArgumentException("forest expects " + model.featureCount() + " features, MLP " + net.featureCount()
+                    + " (retrain both with scripts/train-classifier)");
+        }
+        this.model = model;
+        this.net = net;
+    }
+
+    /** The forest in {@code modelFile} and the MLP {@value #NET_FILE} beside it when there is one. */
     public static StyleClassifier load(Path modelFile) throws IOException {
-        return new StyleClassifier(StyleModel.load(modelFile));
+        StyleModel forest = StyleModel.load(modelFile);
+        Path dir = modelFile.toAbsolutePath().getParent();
+        Path netFile = dir == null ? null : dir.resolve(NET_FILE);
+        return new StyleClassifier(forest, netFile != null && Files.isRegularFile(netFile) ? StyleNet.load(netFile) : null);
     }
 
     /** The default model, loaded once per process. */
@@ -73,6 +97,25 @@ public final class StyleClassifier implements FigureClassifier {
         return model;
     }
 
+    /** The MLP averaged with the forest, or null when this classifier is the forest alone. */
+    StyleNet net() {
+        return net;
+    }
+
+    /** Probability per style of a feature vector: the forest's, averaged with the MLP's when there is one. */
+    public Map<DiagramStyle, Double> probabilities(float[] features) {
+        Map<DiagramStyle, Double> forest = model.probabilities(features);
+        return net == null ? forest : blend(forest, net.probabilities(features));
+    }
+
+    static Map<DiagramStyle, Double> blend(Map<DiagramStyle, Double> forest, Map<DiagramStyle, Double> mlp) {
+        Map<DiagramStyle, Double> out = new EnumMap<>(DiagramStyle.class);
+        for (DiagramStyle s : DiagramStyle.values()) {
+            out.put(s, FOREST_SHARE * forest.getOrDefault(s, 0.0) + (1 - FOREST_SHARE) * mlp.getOrDefault(s, 0.0));
+        }
+        return out;
+    }
+
     @Override
     public DiagramStyle classify(Path image) throws IOException {
         return analyse(image).label();
@@ -96,7 +139,7 @@ public final class StyleClassifier implements FigureClassifier {
             bgr.release();
         }
         long t2 = System.nanoTime();
-        Map<DiagramStyle, Double> p = model.probabilities(f);
+        Map<DiagramStyle, Double> p = probabilities(f);
         long t3 = System.nanoTime();
         return new Classification(name, StyleModel.argmax(p), p, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }

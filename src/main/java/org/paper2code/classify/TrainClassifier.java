@@ -49,6 +49,7 @@ public final class TrainClassifier {
         int folds = Integer.parseInt(a.getOrDefault("folds", "10"));
         float realWeight = Float.parseFloat(a.getOrDefault("real-weight", "30"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
+        String python = a.getOrDefault("python", "/usr/bin/python3");
         Path root = Path.of(a.getOrDefault("root", System.getProperty("user.dir"))).toAbsolutePath().normalize();
         Path out = root.resolve(a.getOrDefault("out", "models/classifier"));
         StyleModel.Params params = new StyleModel.Params(Integer.parseInt(a.getOrDefault("trees", "" + StyleModel.Params.DEFAULT.trees())),
@@ -69,58 +70,70 @@ public final class TrainClassifier {
         Confusion synthOnlyReal = evaluate(synthOnly, realSet);
         log("synthetic-only model: held-out %s; real %s", synthHeld.summary(), synthOnlyReal.summary());
 
-        Confusion kfold = new Confusion();
-        List<String> failures = new ArrayList<>();
-        List<Map<DiagramStyle, Double>> heldOutP = new ArrayList<>();
+        // k-fold on the real figures: the forest here, the MLP in Python on the same rows and folds
+        int[] fold = folds(realSet, realSamples, folds);
+        List<Map<DiagramStyle, Double>> forestP = new ArrayList<>();
         for (int i = 0; i < realSet.size(); i++) {
-            heldOutP.add(null);
+            forestP.add(null);
         }
-        if (realSet.size() > 0) {
-            int[] fold = folds(realSet, realSamples, folds);
-            for (int k = 0; k < folds; k++) {
-                Set tr = concat(train, subset(realSet, fold, k, false), realWeight);
-                StyleModel m = StyleModel.train(tr.x(), tr.y(), weights(tr, train.size(), realWeight), params);
-                for (int i = 0; i < realSet.size(); i++) {
-                    if (fold[i] == k) {
-                        Map<DiagramStyle, Double> p = m.probabilities(realSet.x()[i]);
-                        heldOutP.set(i, p);
-                        DiagramStyle pred = StyleModel.argmax(p);
-                        DiagramStyle truth = DiagramStyle.values()[realSet.y()[i]];
-                        kfold.add(truth, pred);
-                        if (pred != truth) {
-                            failures.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", realSet.ids()[i], truth.id(),
-                                    pred.id(), p.get(pred), realSamples.get(i).group()
-                                            + (realSamples.get(i).note().isEmpty() ? "" : ": " + realSamples.get(i).note())));
-                        }
-                    }
+        for (int k = 0; k < folds && realSet.size() > 0; k++) {
+            Set tr = concat(train, subset(realSet, fold, k, false), realWeight);
+            StyleModel m = StyleModel.train(tr.x(), tr.y(), weights(tr, train.size(), realWeight), params);
+            for (int i = 0; i < realSet.size(); i++) {
+                if (fold[i] == k) {
+                    forestP.set(i, m.probabilities(realSet.x()[i]));
                 }
             }
-            log("%d-fold real (synthetic + other folds' real): %s", folds, kfold.summary());
+        }
+        Path netFile = out.resolve(StyleClassifier.NET_FILE);
+        List<Map<DiagramStyle, Double>> mlpP = trainMlp(root, python, train, realSet, fold, netFile);
+        List<Map<DiagramStyle, Double>> heldOutP = new ArrayList<>();
+        for (int i = 0; i < realSet.size(); i++) {
+            heldOutP.add(StyleClassifier.blend(forestP.get(i), mlpP.get(i)));
+        }
+        Confusion kfoldForest = confusion(realSet, forestP);
+        Confusion kfoldMlp = confusion(realSet, mlpP);
+        Confusion kfold = confusion(realSet, heldOutP);
+        log("%d-fold real (synthetic + other folds' real): forest %s; MLP %s; average %s", folds, kfoldForest.summary(),
+                kfoldMlp.summary(), kfold.summary());
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < realSet.size(); i++) {
+            Map<DiagramStyle, Double> p = heldOutP.get(i);
+            DiagramStyle pred = StyleModel.argmax(p);
+            DiagramStyle truth = DiagramStyle.values()[realSet.y()[i]];
+            if (pred != truth) {
+                failures.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s |", realSet.ids()[i], truth.id(),
+                        pred.id(), p.get(pred), realSamples.get(i).group()
+                                + (realSamples.get(i).note().isEmpty() ? "" : ": " + realSamples.get(i).note())));
+            }
         }
         PdfDetection pdfImage = new PdfDetection();
         PdfDetection pdfCaption = new PdfDetection();
+        PdfDetection pdfForestCaption = new PdfDetection();
         Confusion pdfSixImage = new Confusion();
         Confusion pdfSixCaption = new Confusion();
         for (int i = 0; i < realSet.size(); i++) {
             RealFigures.Sample s = realSamples.get(i);
-            if (heldOutP.get(i) == null || !s.group().equals("pdf-crop")) {
+            if (!s.group().equals("pdf-crop")) {
                 continue;
             }
             DiagramStyle img = StyleModel.argmax(heldOutP.get(i));
             DiagramStyle cap = StyleModel.argmax(CaptionCue.combine(heldOutP.get(i), s.caption()));
             pdfImage.add(s.style(), img);
             pdfCaption.add(s.style(), cap);
+            pdfForestCaption.add(s.style(), StyleModel.argmax(CaptionCue.combine(forestP.get(i), s.caption())));
             pdfSixImage.add(s.style(), img);
             pdfSixCaption.add(s.style(), cap);
         }
-        log("pdf figures, held-out: image only %s; with caption %s", pdfImage, pdfCaption);
+        log("pdf figures, held-out: image only %s; with caption %s (forest alone with caption %s)", pdfImage, pdfCaption, pdfForestCaption);
 
         Set all = concat(train, realSet, realWeight);
         StyleModel fin = StyleModel.train(all.x(), all.y(), weights(all, train.size(), realWeight), params);
         Path modelFile = out.resolve("style-model.xml.gz");
         fin.save(modelFile);
-        Confusion finHeld = evaluate(fin, held);
-        Confusion finReal = evaluate(fin, realSet);
+        StyleClassifier finClassifier = StyleClassifier.load(modelFile);
+        Confusion finHeld = evaluate(finClassifier, held);
+        Confusion finReal = evaluate(finClassifier, realSet);
         log("final model: held-out %s; real (in-sample) %s", finHeld.summary(), finReal.summary());
 
         card.append("# Figure style classifier: model card\n\n");
@@ -130,23 +143,32 @@ public final class TrainClassifier {
                 .append(", sqrt(features) per split, RNG seed ").append(seed).append(", one thread.\n");
         card.append("- Features: ").append(fin.featureCount()).append(" per figure (`FigureFeatures`: layout, colour, edge orientation, Hough lines/circles, ")
                 .append("contour shapes, connected components, projection gaps, plot axes and ticks, photo texture).\n");
-        card.append("- Probability of a style = share of the trees voting for it.\n");
+        card.append("- Second model: an MLP over the same features (`scripts/train-classifier-mlp.py`, PyTorch on one thread, seeds fixed; ")
+                .append("76-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
+                .append(StyleClassifier.NET_FILE).append("` (standardisation and softmax inside; ").append(Files.size(netFile) / 1024)
+                .append(" KiB) and run in Java by OpenCV's dnn module: no Python at run time.\n");
+        card.append("- Probability of a style = the forest's share of tree votes averaged with the MLP's softmax (")
+                .append(StyleClassifier.FOREST_SHARE).append(" each). Each model alone and the average are scored on the same paper-held-out folds below; ")
+                .append("forest shares 0.3/0.5/0.7 scored within 1 point of each other in a trial run, 0.5 was taken without tuning further.\n");
         card.append(String.format(Locale.ROOT, "- Training data: synthetic `paper2code corpus synth -n %d --seed %d` (generated in memory, ", n, seed))
                 .append("same figures and bytes as the command writes) + ").append(realSet.size())
                 .append(" hand-labelled real figures (`eval/annotations`: truth files, figure-styles.tsv, figures-negatives.tsv crops, figures-pdf.tsv crops = every figure the pdf stage finds in the 26 real PDFs), each real figure weighted ")
                 .append(realWeight).append(".\n");
         card.append(String.format(Locale.ROOT, "- Synthetic held-out: `corpus synth -n %d --seed %d` (a different seed, never trained on).%n", heldN, heldSeed));
-        card.append("- File: `style-model.xml.gz` (").append(Files.size(modelFile) / 1024).append(" KiB).\n");
-        card.append(String.format(Locale.ROOT, "- Command: `scripts/train-classifier` (= --n %d --seed %d --heldout-n %d --heldout-seed %d --folds %d --real-weight %s --trees %d); %.0f s on %d threads.%n%n",
+        card.append("- Files: `style-model.xml.gz` (forest, ").append(Files.size(modelFile) / 1024).append(" KiB) and `")
+                .append(StyleClassifier.NET_FILE).append("` (MLP, ").append(Files.size(netFile) / 1024).append(" KiB).\n");
+        card.append(String.format(Locale.ROOT, "- Command: `scripts/train-classifier` (= --n %d --seed %d --heldout-n %d --heldout-seed %d --folds %d --real-weight %s --trees %d; needs /usr/bin/python3 with torch for the MLP); %.0f s on %d threads.%n%n",
                 n, seed, heldN, heldSeed, folds, realWeight, params.trees(), secs(t0), threads));
         card.append("## Scores\n\n| model | evaluated on | six-way | architecture vs other |\n|---|---|---:|---:|\n");
         row(card, "synthetic only", "synthetic held-out (" + held.size() + ")", synthHeld);
         row(card, "synthetic only", "all real (" + realSet.size() + "), never trained on", synthOnlyReal);
-        row(card, folds + "-fold: synthetic + real of the other folds", "real, each figure scored by the fold that left it out", kfold);
+        row(card, folds + "-fold, forest alone", "real, each figure scored by the fold that left it out", kfoldForest);
+        row(card, folds + "-fold, MLP alone", "real, each figure scored by the fold that left it out", kfoldMlp);
+        row(card, folds + "-fold: forest + MLP averaged (the shipped classifier)", "real, each figure scored by the fold that left it out", kfold);
         row(card, folds + "-fold, image only", "the pdf stage's figures of the 26 real PDFs (subset of the row above)", pdfSixImage);
         row(card, folds + "-fold + caption cue", "the pdf stage's figures of the 26 real PDFs", pdfSixCaption);
-        row(card, "final (synthetic + all real)", "synthetic held-out (" + held.size() + ")", finHeld);
-        row(card, "final (synthetic + all real)", "all real: IN-SAMPLE, not an estimate", finReal);
+        row(card, "final forest + MLP (synthetic + all real)", "synthetic held-out (" + held.size() + ")", finHeld);
+        row(card, "final forest + MLP (synthetic + all real)", "all real: IN-SAMPLE, not an estimate", finReal);
         card.append("\nThe honest real-figure estimate is the k-fold row; the synthetic-only row shows the synthetic-to-real gap.\n");
         card.append("Folds are dealt by paper: every figure cropped from one PDF (and a standalone figure taken from that PDF) is in one fold, ")
                 .append("so no figure is scored by a model that saw its paper's other figures.\n\n");
@@ -155,10 +177,13 @@ public final class TrainClassifier {
                 .append("called architecture when the label is not `other`. The caption cue (`CaptionCue`) shifts the image model's ")
                 .append("architecture log-odds by the caption's words; its word lists were written with these captions in view, so its row is somewhat optimistic.\n\n")
                 .append("| decision | architecture figures | called architecture | right | precision | recall |\n|---|---:|---:|---:|---:|---:|\n")
-                .append(pdfImage.row("image only")).append(pdfCaption.row("image + caption cue")).append('\n');
+                .append(pdfImage.row("image only")).append(pdfCaption.row("image + caption cue"))
+                .append(pdfForestCaption.row("forest alone + caption cue (the previous classifier)")).append('\n');
         card.append("### Synthetic held-out, final model\n\n").append(finHeld.markdown()).append('\n');
         card.append("### Real figures, synthetic-only model\n\n").append(synthOnlyReal.markdown()).append('\n');
-        card.append("### Real figures, ").append(folds).append("-fold\n\n").append(kfold.markdown()).append('\n');
+        card.append("### Real figures, ").append(folds).append("-fold, forest + MLP\n\n").append(kfold.markdown()).append('\n');
+        card.append("### Real figures, ").append(folds).append("-fold, forest alone\n\n").append(kfoldForest.markdown()).append('\n');
+        card.append("### Real figures, ").append(folds).append("-fold, MLP alone\n\n").append(kfoldMlp.markdown()).append('\n');
         card.append("### Real figures the k-fold models got wrong\n\n| figure | truth | predicted | p | list: note |\n|---|---|---|---:|---|\n");
         failures.forEach(f -> card.append(f).append('\n'));
         card.append('\n');
@@ -181,6 +206,71 @@ public final class TrainClassifier {
     private static void row(StringBuilder b, String model, String on, Confusion c) {
         b.append(String.format(Locale.ROOT, "| %s | %s | %d/%d = %.1f%% | %d/%d = %.1f%% |%n", model, on, c.correct(), c.total(),
                 100 * c.accuracy(), c.binaryCorrect(), c.total(), 100 * c.binaryAccuracy()));
+    }
+
+    static Confusion evaluate(StyleClassifier c, Set s) {
+        Confusion out = new Confusion();
+        for (int i = 0; i < s.size(); i++) {
+            out.add(DiagramStyle.values()[s.y()[i]], StyleModel.argmax(c.probabilities(s.x()[i])));
+        }
+        return out;
+    }
+
+    static Confusion confusion(Set s, List<Map<DiagramStyle, Double>> p) {
+        Confusion c = new Confusion();
+        for (int i = 0; i < s.size(); i++) {
+            c.add(DiagramStyle.values()[s.y()[i]], StyleModel.argmax(p.get(i)));
+        }
+        return c;
+    }
+
+    /**
+     * Trains the MLP (scripts/train-classifier-mlp.py, PyTorch, one thread) on the same rows and
+     * folds: writes them to target/classifier-mlp, runs the script, which writes the final
+     * network to {@code netFile} (ONNX) and each real figure's held-out probabilities, read back here.
+     */
+    static List<Map<DiagramStyle, Double>> trainMlp(Path root, String python, Set synthetic, Set real, int[] fold, Path netFile)
+            throws IOException, InterruptedException {
+        Path dir = root.resolve("target/classifier-mlp");
+        Files.createDirectories(dir);
+        StringBuilder rows = new StringBuilder();
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("features.f32"))))) {
+            for (int part = 0; part < 2; part++) {
+                Set s = part == 0 ? synthetic : real;
+                for (int i = 0; i < s.size(); i++) {
+                    for (float v : s.x()[i]) {
+                        o.writeFloat(v);
+                    }
+                    rows.append(part == 0 ? "synthetic" : "real").append('\t').append(s.ids()[i]).append('\t').append(s.y()[i])
+                            .append('\t').append(part == 0 ? -1 : fold[i]).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("rows.tsv"), rows);
+        Files.createDirectories(netFile.toAbsolutePath().getParent());
+        Process p = new ProcessBuilder(python, root.resolve("scripts/train-classifier-mlp.py").toString(), dir.toString(),
+                netFile.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("scripts/train-classifier-mlp.py failed (exit " + p.exitValue() + "); it needs " + python
+                    + " with torch (Debian python3-torch)");
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("oof.tsv"));
+        if (lines.size() != real.size()) {
+            throw new IOException("MLP wrote " + lines.size() + " held-out rows for " + real.size() + " real figures");
+        }
+        List<Map<DiagramStyle, Double>> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] t = lines.get(i).split("\t");
+            if (!t[0].equals(real.ids()[i])) {
+                throw new IOException("MLP held-out rows out of order at " + t[0] + " (expected " + real.ids()[i] + ")");
+            }
+            Map<DiagramStyle, Double> m = new java.util.EnumMap<>(DiagramStyle.class);
+            for (DiagramStyle st : DiagramStyle.values()) {
+                m.put(st, Double.parseDouble(t[1 + st.ordinal()]));
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     static Confusion evaluate(StyleModel m, Set s) {

@@ -1,6 +1,7 @@
 package org.paper2code.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,6 +27,25 @@ class StyleClassifierTest {
         Path model = StyleClassifier.defaultModel();
         assertTrue(Files.size(model) < 20_000_000, "model file under 20 MB: " + Files.size(model));
         assertEquals(FigureFeatures.names().size(), classifier.model().featureCount());
+        Path net = model.resolveSibling(StyleClassifier.NET_FILE);
+        assertTrue(Files.isRegularFile(net), "the MLP is committed beside the forest: " + net);
+        assertTrue(Files.size(model) + Files.size(net) < 20_000_000, "both models under 20 MB together");
+        assertNotNull(classifier.net(), "the standard classifier averages the forest with the MLP");
+        assertEquals(FigureFeatures.names().size(), classifier.net().featureCount());
+    }
+
+    @Test
+    void averageIsTheMeanOfForestAndMlp() throws Exception {
+        FigureFactory.Figure f = new FigureFactory().make("avg", DiagramStyle.NEURONS, 9_100_000L, "test");
+        float[] x = StyleClassifier.features(f.bytes(), f.fileName());
+        var forest = classifier.model().probabilities(x);
+        var mlp = classifier.net().probabilities(x);
+        var both = classifier.probabilities(x);
+        for (DiagramStyle s : DiagramStyle.values()) {
+            assertEquals((forest.get(s) + mlp.get(s)) / 2, both.get(s), 1e-9, s.id());
+        }
+        assertEquals(1.0, mlp.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-5, "MLP softmax sums to 1");
+        assertEquals(forest, new StyleClassifier(classifier.model()).probabilities(x), "the forest alone stays available");
     }
 
     @Test
