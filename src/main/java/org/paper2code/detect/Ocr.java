@@ -29,7 +29,7 @@ public final class Ocr implements AutoCloseable {
             "/usr/share/tessdata", "/usr/local/share/tessdata");
 
     // the interface mapping binds functions lazily: Debian's libtesseract 5.3 lacks some that TessAPI1 registers eagerly
-    private static final TessAPI API = TessAPI.INSTANCE;
+    private static final TessAPI API = loadApi();
     private final TessBaseAPI handle;
 
     /** One word Tesseract found: text, pixel box in the image given, confidence 0..100, and its line id. */
@@ -45,6 +45,11 @@ public final class Ocr implements AutoCloseable {
         API.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
         // figures have dark text on light boxes (TextSheet binarises them so): skip Tesseract's second, inverted pass
         API.TessBaseAPISetVariable(handle, "tessedit_do_invert", "0");
+    }
+
+    private static TessAPI loadApi() {
+        TesseractThreads.limitToOne(); // before libtesseract (and its libgomp) load
+        return TessAPI.INSTANCE;
     }
 
     /** This thread's OCR engine. */
