@@ -35,6 +35,10 @@ final class CuboidParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no cuboids (front face with depth edges) found");
         }
         List<TextLines.Line> text = new TextLines().read(grey);
+        if (LayerColumns.applies(text)) {
+            // the cuboids only show the maps between blocks; the layers are the lines of text under them
+            return new LayerColumns().read(grey, text);
+        }
         int textHeight = medianHeight(text);
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             cuboids.forEach(c -> System.err.println("cuboid " + c));
