@@ -13,6 +13,7 @@ import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
+import org.paper2code.eval.DiagramStyle;
 
 /**
  * 3D-box figures (AlexNet/VGG/LeNet drawings, PlotNeuralNet): each cuboid found by its front face is one layer, in
@@ -31,6 +32,11 @@ final class CuboidParser implements StyleParser {
         Mat lines = new Mat();
         Imgproc.threshold(grey, lines, 110, 255, Imgproc.THRESH_BINARY_INV);
         List<CuboidFaces.Cuboid> cuboids = CuboidFaces.find(lines);
+        // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
+        int solid = DeckParser.shapes(Cv.ink(bgr, Cv.background(bgr), 40)).size();
+        if (cuboids.size() < solid) {
+            return new DeckParser(DiagramStyle.BOX_3D).detect(bgr);
+        }
         if (cuboids.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no cuboids (front face with depth edges) found");
         }
@@ -72,6 +78,7 @@ final class CuboidParser implements StyleParser {
         int spatial = -1;
         boolean bar;
         boolean softmax;
+        String tag = "";
 
         ParsedLabel label() {
             return new ParsedLabel(type, params, inferred, parsed != null ? parsed.confidence() : 0.6, List.of(), null);
@@ -109,6 +116,20 @@ final class CuboidParser implements StyleParser {
         List<Integer> rotated = grammar.numbers(rotatedLabel(grey, c, th));
         if (!rotated.isEmpty()) {
             l.spatial = rotated.get(rotated.size() - 1);
+        }
+        // a name written over the cuboid ("conv1", "C1", "S2", "output")
+        Rect ext = c.extent();
+        TextLines.Line above = null;
+        for (TextLines.Line t : text) {
+            int gap = ext.y - (t.box().y + t.box().height);
+            if (gap >= -4 && gap < 3 * th && t.cx() >= ext.x - th && t.cx() <= ext.x + ext.width + th
+                    && t.text().replaceAll("[^A-Za-z]", "").length() >= 1 && (above == null || t.box().y > above.box().y)) {
+                above = t;
+            }
+        }
+        if (above != null) {
+            words.add(0, above.text());
+            l.tag = above.text().strip();
         }
         l.text = String.join(" ", words);
         l.softmax = l.text.toLowerCase(java.util.Locale.ROOT).matches(".*\\bsoft.*");
@@ -197,7 +218,11 @@ final class CuboidParser implements StyleParser {
         for (int i = 0; i < layers.size(); i++) {
             Layerish l = layers.get(i);
             Layerish prev = i > 0 ? layers.get(i - 1) : null;
-            if (l.parsed != null && !l.parsed.type().equals("Output") && !(l.softmax && l.bar)) {
+            if (l.tag.matches("[Ss]\\d{1,2}")) {
+                l.type = "Pooling2D"; // LeNet's naming: S for subsampling, C for convolution, F for full connection
+            } else if (l.tag.matches("[Cc]\\d{1,2}|[Ff]\\d{1,2}")) {
+                l.type = l.bar || l.tag.startsWith("F") || l.tag.startsWith("f") ? "Dense" : "Conv2D";
+            } else if (l.parsed != null && !l.parsed.type().equals("Output") && !(l.softmax && l.bar)) {
                 l.type = l.parsed.type();
                 l.params.putAll(l.parsed.params());
                 l.inferred.addAll(l.parsed.inferredKeys());
