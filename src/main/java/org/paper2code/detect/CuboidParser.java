@@ -34,7 +34,7 @@ final class CuboidParser implements StyleParser {
         List<CuboidFaces.Cuboid> cuboids = CuboidFaces.find(lines);
         // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
         int solid = DeckParser.shapes(Cv.ink(bgr, Cv.background(bgr), 40)).size();
-        if (cuboids.size() < solid) {
+        if (cuboids.size() <= solid) {
             return new DeckParser(DiagramStyle.BOX_3D).detect(bgr);
         }
         if (cuboids.isEmpty()) {
