@@ -30,7 +30,7 @@ final class NeuronParser implements StyleParser {
         List<List<Rect>> cols = group(circles, true, d);
         // units of one layer are not joined to each other, units of consecutive layers are: layers run across the
         // direction in which neighbours are joined by ink
-        boolean vertical = joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
+        boolean vertical = rows.size() <= cols.size() && joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
         if (!vertical) {
             return columns(bgr, circles);
         }
