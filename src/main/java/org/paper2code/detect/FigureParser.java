@@ -29,7 +29,8 @@ public final class FigureParser {
         }
         StyleParser parser = switch (style) {
             case BOX_2D, PIPELINE -> new BoxFlowParser();
-            case STACKED_2D_BOX, BOX_3D -> new DeckParser(style);
+            case STACKED_2D_BOX -> new DeckParser(style);
+            case BOX_3D -> new CuboidParser();
             case NEURONS -> new NeuronParser();
             case OTHER -> null;
         };

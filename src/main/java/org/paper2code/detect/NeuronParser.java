@@ -21,10 +21,83 @@ final class NeuronParser implements StyleParser {
     @Override
     public Detected detect(Mat bgr) {
         Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
-        List<Rect> circles = circles(ink);
+        List<Rect> circles = distinct(circles(ink));
         if (circles.size() < 2) {
             return new Detected(List.of(), List.of(), false, "no neuron circles found");
         }
+        int d = circles.stream().map(r -> r.width).sorted().toList().get(circles.size() / 2);
+        List<List<Rect>> rows = group(circles, false, d);
+        List<List<Rect>> cols = group(circles, true, d);
+        // units of one layer are not joined to each other, units of consecutive layers are: layers run across the
+        // direction in which neighbours are joined by ink
+        boolean vertical = rows.size() <= cols.size() && joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
+        if (!vertical) {
+            return columns(bgr, circles);
+        }
+        return rows(ink, rows, d);
+    }
+
+    /** Top-down or bottom-up figures (one layer per row), side-by-side panels kept apart; crossed-out units are dropout. */
+    private Detected rows(Mat ink, List<List<Rect>> rows, int d) {
+        List<List<Rect>> segments = new ArrayList<>();
+        int top = rows.get(0).get(0).y;
+        List<Rect> lastRow = rows.get(rows.size() - 1);
+        int bottom = lastRow.stream().mapToInt(r -> r.y + r.height).max().orElse(top);
+        for (List<Rect> row : rows) {
+            segments.addAll(split(ink, row, d, top, bottom));
+        }
+        // panels: segments whose horizontal spans overlap
+        List<List<List<Rect>>> panels = new ArrayList<>();
+        for (List<Rect> seg : segments) {
+            Rect b = bounds(seg);
+            List<List<Rect>> panel = panels.stream().filter(p -> p.stream().anyMatch(o -> spanOverlap(bounds(o), b))).findFirst().orElse(null);
+            if (panel == null) {
+                panel = new ArrayList<>();
+                panels.add(panel);
+            }
+            panel.add(seg);
+        }
+        panels.sort(Comparator.comparingInt(p -> bounds(p.get(0)).x));
+        List<Element> elements = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (List<List<Rect>> panel : panels) {
+            panel.sort(Comparator.comparingInt(seg -> bounds(seg).y));
+            // the narrow end is the output: a panel with one unit on top reads bottom-up
+            if (panel.size() > 1 && panel.get(0).size() < panel.get(panel.size() - 1).size()) {
+                java.util.Collections.reverse(panel);
+            }
+            List<Integer> slots = slots(panel, d);
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                panel.forEach(seg -> System.err.println("panel row " + seg));
+            }
+            int prev = -1;
+            for (int i = 0; i < panel.size(); i++) {
+                List<Rect> seg = panel.get(i);
+                Rect b = bounds(seg);
+                int dropped = crossed(ink, slots, seg, b.y + b.height / 2, d);
+                int units = seg.size() + dropped;
+                ParsedLabel label = i == 0
+                        ? new ParsedLabel("Input", java.util.Map.of("output_shape", List.of(units)), List.of(), 0.7, List.of(units), null)
+                        : new ParsedLabel("Dense", java.util.Map.of("units", units), List.of(), 0.7, List.of(), null);
+                int at = elements.size();
+                elements.add(new Element(b, "", Optional.of(label), 0.85));
+                if (prev >= 0) {
+                    links.add(new Link(prev, at, 0.8));
+                }
+                prev = at;
+                if (dropped > 0 && i + 1 < panel.size()) {
+                    elements.add(new Element(b, "dropout", Optional.of(new ParsedLabel("Dropout", java.util.Map.of(), List.of(), 0.6, List.of(), null)),
+                            0.6));
+                    links.add(new Link(prev, elements.size() - 1, 0.7));
+                    prev = elements.size() - 1;
+                }
+            }
+        }
+        return new Detected(elements, links, true, null);
+    }
+
+    /** Left-to-right figures: one layer per column of circles, labelled by the text above or below it. */
+    private Detected columns(Mat bgr, List<Rect> circles) {
         circles.sort(Comparator.comparingInt(r -> r.x));
         List<List<Rect>> columns = new ArrayList<>();
         for (Rect c : circles) {
@@ -61,6 +134,186 @@ final class NeuronParser implements StyleParser {
             }
         }
         return new Detected(elements, links, false, null);
+    }
+
+    /**
+     * Circles found twice or holes between crossing lines that overlap real circles: while circles overlap, the one
+     * overlapping most (then the one furthest from the usual size) is dropped.
+     */
+    private static List<Rect> distinct(List<Rect> circles) {
+        List<Rect> out = new ArrayList<>(circles);
+        if (out.isEmpty()) {
+            return out;
+        }
+        int d = out.stream().map(r -> r.width).sorted().toList().get(out.size() / 2);
+        while (true) {
+            Rect worst = null;
+            double worstScore = 0;
+            for (Rect c : out) {
+                long n = out.stream().filter(o -> o != c && Cv.iou(o, c) > 0).count();
+                double score = n * 1000 + Math.abs(c.width - d) + Math.abs(c.height - d);
+                if (n > 0 && score > worstScore) {
+                    worstScore = score;
+                    worst = c;
+                }
+            }
+            if (worst == null) {
+                return out;
+            }
+            out.remove(worst);
+        }
+    }
+
+    /** Circles grouped by their centre across one axis (byX: columns), each group sorted along the other. */
+    private static List<List<Rect>> group(List<Rect> circles, boolean byX, int d) {
+        List<Rect> sorted = new ArrayList<>(circles);
+        sorted.sort(Comparator.comparingDouble(r -> byX ? centre(r) : r.y + r.height / 2.0));
+        List<List<Rect>> out = new ArrayList<>();
+        for (Rect c : sorted) {
+            List<Rect> last = out.isEmpty() ? null : out.get(out.size() - 1);
+            double k = byX ? centre(c) : c.y + c.height / 2.0;
+            double lk = last == null ? 0 : byX ? centre(last.get(0)) : last.get(0).y + last.get(0).height / 2.0;
+            if (last != null && Math.abs(k - lk) < d / 2.0) {
+                last.add(c);
+            } else {
+                List<Rect> g = new ArrayList<>();
+                g.add(c);
+                out.add(g);
+            }
+        }
+        for (List<Rect> g : out) {
+            g.sort(Comparator.comparingDouble(r -> byX ? r.y : r.x));
+        }
+        return out;
+    }
+
+    /** Mean share of ink on the straight gap between neighbouring circles of each group (byX: vertical neighbours). */
+    private static double joined(Mat ink, List<List<Rect>> groups, boolean byX) {
+        double sum = 0;
+        int n = 0;
+        for (List<Rect> g : groups) {
+            for (int i = 1; i < g.size(); i++) {
+                Rect a = g.get(i - 1);
+                Rect b = g.get(i);
+                int on = 0;
+                int all = 0;
+                int from = byX ? a.y + a.height : a.x + a.width;
+                int to = byX ? b.y : b.x;
+                int mid = byX ? (a.x + a.width / 2 + b.x + b.width / 2) / 2 : (a.y + a.height / 2 + b.y + b.height / 2) / 2;
+                for (int t = from + 2; t < to - 2; t++) {
+                    int x = byX ? mid : t;
+                    int y = byX ? t : mid;
+                    if (x >= 0 && y >= 0 && x < ink.cols() && y < ink.rows()) {
+                        all++;
+                        on += ink.get(y, x)[0] > 0 ? 1 : 0;
+                    }
+                }
+                if (all > 0) {
+                    sum += on / (double) all;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /**
+     * A row cut where a blank band crosses the whole drawing (two panels side by side); a wide gap holding a
+     * crossed-out unit stays inside its panel.
+     */
+    private static List<List<Rect>> split(Mat ink, List<Rect> row, int d, int top, int bottom) {
+        List<List<Rect>> out = new ArrayList<>();
+        List<Rect> cur = new ArrayList<>();
+        for (Rect r : row) {
+            Rect last = cur.isEmpty() ? null : cur.get(cur.size() - 1);
+            if (last != null && r.x - (last.x + last.width) > d && blankBand(ink, last.x + last.width, r.x, top, bottom, d)) {
+                out.add(cur);
+                cur = new ArrayList<>();
+            }
+            cur.add(r);
+        }
+        out.add(cur);
+        return out;
+    }
+
+    /** True when some band of columns at least d/2 wide between x1 and x2 has no ink from top to bottom. */
+    private static boolean blankBand(Mat ink, int x1, int x2, int top, int bottom, int d) {
+        Rect area = Cv.clip(new Rect(x1, top, x2 - x1, bottom - top), ink);
+        if (area.width <= 0 || area.height <= 0) {
+            return false;
+        }
+        Mat cols = new Mat();
+        org.opencv.core.Core.reduce(ink.submat(area), cols, 0, org.opencv.core.Core.REDUCE_MAX);
+        int run = 0;
+        for (int x = 0; x < cols.cols(); x++) {
+            run = cols.get(0, x)[0] == 0 ? run + 1 : 0;
+            if (run >= d / 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The unit positions of a panel: centres across the flow used by any of its rows. */
+    private static List<Integer> slots(List<List<Rect>> panel, int d) {
+        List<Integer> xs = new ArrayList<>();
+        for (List<Rect> seg : panel) {
+            for (Rect r : seg) {
+                int cx = r.x + r.width / 2;
+                if (xs.stream().noneMatch(x -> Math.abs(x - cx) < d / 2)) {
+                    xs.add(cx);
+                }
+            }
+        }
+        return xs;
+    }
+
+    /** Empty unit positions of a row holding a crossed-out unit (ink along both diagonals): dropped units. */
+    private static int crossed(Mat ink, List<Integer> slots, List<Rect> seg, int cy, int d) {
+        int n = 0;
+        for (int x : slots) {
+            if (seg.stream().anyMatch(r -> Math.abs(r.x + r.width / 2 - x) < d / 2)) {
+                continue;
+            }
+            if (diagonal(ink, x, cy, d, 1) > 0.6 && diagonal(ink, x, cy, d, -1) > 0.6) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double diagonal(Mat ink, int cx, int cy, int d, int dir) {
+        int on = 0;
+        int all = 0;
+        int h = (int) (d * 0.22);
+        for (int t = -h; t <= h; t++) {
+            int x = cx + t;
+            int y = cy + dir * t;
+            if (x < 1 || y < 1 || x >= ink.cols() - 1 || y >= ink.rows() - 1) {
+                continue;
+            }
+            all++;
+            boolean hit = false;
+            for (int dy = -1; dy <= 1 && !hit; dy++) {
+                for (int dx = -1; dx <= 1 && !hit; dx++) {
+                    hit = ink.get(y + dy, x + dx)[0] > 0;
+                }
+            }
+            on += hit ? 1 : 0;
+        }
+        return all == 0 ? 0 : on / (double) all;
+    }
+
+    private static Rect bounds(List<Rect> rs) {
+        Rect b = rs.get(0);
+        for (Rect r : rs) {
+            b = BoxFlowParser.union(b, r);
+        }
+        return b;
+    }
+
+    private static boolean spanOverlap(Rect a, Rect b) {
+        return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > -1;
     }
 
     private ParsedLabel label(String text, boolean first, boolean last, int counted) {

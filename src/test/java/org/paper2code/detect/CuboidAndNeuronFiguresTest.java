@@ -1,0 +1,33 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.paper2code.eval.GraphMatcher;
+import org.paper2code.eval.TruthCorpus;
+
+/**
+ * Real 3D-box and neuron figures the parser reads exactly (all layers and edges, no extra ones): PlotNeuralNet's
+ * LeNet and AlexNet (outlined cuboids, rotated size labels), YOLO (layers listed as text columns with "}x4"
+ * repeats) and the dropout figure (bottom-up rows of units in two panels, crossed-out units).
+ */
+class CuboidAndNeuronFiguresTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plotneuralnet_lenet", "plotneuralnet_alexnet", "aleju_yolo_architecture", "dropout_srivastava2014_fig1"})
+    void readsTheFigureExactly(String id) throws Exception {
+        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
+        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
+        TruthCorpus.FigureItem f = corpus.figures().stream().filter(x -> x.image() != null && x.image().getFileName().toString().startsWith(id + "."))
+                .findFirst().orElseThrow();
+        DetectionResult r = new FigureParser().parse(f.image(), f.truth().style());
+        GraphMatcher.Match m = new GraphMatcher().match(r.graph(), f.truth().graph());
+        assertTrue(m.exact(), id + ": nodes " + m.nodes() + ", edges " + m.edges());
+    }
+}
