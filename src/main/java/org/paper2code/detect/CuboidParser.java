@@ -2,9 +2,7 @@ package org.paper2code.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -59,7 +57,7 @@ final class CuboidParser implements StyleParser {
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layerish l = layers.get(i);
-            elements.add(new Element(cuboids.get(i).extent(), l.text, Optional.of(l.label()), 0.85));
+            elements.add(new Element(cuboids.get(i).extent(), l.text, Optional.of(l.label(0.6)), 0.85));
             if (i > 0) {
                 links.add(new Link(i - 1, i, 0.7));
             }
@@ -67,23 +65,13 @@ final class CuboidParser implements StyleParser {
         return new Detected(elements, links, false, null);
     }
 
-    /** One cuboid as read: its text, the numbers under it and along its depth edge, and what they made of it. */
-    private static final class Layerish {
-        String text = "";
-        ParsedLabel parsed;
-        String type;
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> inferred = new ArrayList<>();
-        int depth = -1;
-        int spatial = -1;
-        boolean bar;
+    /** One cuboid as read; beyond a deck's reading, whether its text says softmax and the name over it. */
+    private static final class Layerish extends ShapeReading {
         boolean softmax;
         String tag = "";
 
-        ParsedLabel label() {
-            return new ParsedLabel(type, params, inferred, parsed != null ? parsed.confidence() : 0.6, List.of(), null);
-        }
-
+        /** A cuboid keeps whatever its label gave, guessed or not: only missing parameters are inferred. */
+        @Override
         void infer(String key, Object value) {
             if (!params.containsKey(key)) {
                 params.put(key, value);
@@ -96,7 +84,7 @@ final class CuboidParser implements StyleParser {
         CuboidFaces.Cuboid c = cuboids.get(i);
         Rect f = c.front();
         Layerish l = new Layerish();
-        l.bar = c.depthLength() > 3 * Math.max(f.width, f.height);
+        l.flat = c.depthLength() > 3 * Math.max(f.width, f.height);
         List<String> words = new ArrayList<>();
         for (TextLines.Line t : text) {
             boolean under = t.cx() >= f.x - th && t.cx() <= f.x + f.width + th && t.box().y >= f.y + f.height - th / 2
@@ -221,14 +209,14 @@ final class CuboidParser implements StyleParser {
             if (l.tag.matches("[Ss]\\d{1,2}")) {
                 l.type = "Pooling2D"; // LeNet's naming: S for subsampling, C for convolution, F for full connection
             } else if (l.tag.matches("[Cc]\\d{1,2}|[Ff]\\d{1,2}")) {
-                l.type = l.bar || l.tag.startsWith("F") || l.tag.startsWith("f") ? "Dense" : "Conv2D";
-            } else if (l.parsed != null && !l.parsed.type().equals("Output") && !(l.softmax && l.bar)) {
+                l.type = l.flat || l.tag.startsWith("F") || l.tag.startsWith("f") ? "Dense" : "Conv2D";
+            } else if (l.parsed != null && !l.parsed.type().equals("Output") && !(l.softmax && l.flat)) {
                 l.type = l.parsed.type();
                 l.params.putAll(l.parsed.params());
                 l.inferred.addAll(l.parsed.inferredKeys());
             } else if (i == 0) {
                 l.type = "Input";
-            } else if (l.bar || l.softmax) {
+            } else if (l.flat || l.softmax) {
                 l.type = "Dense";
             } else if (l.depth < 0 && l.spatial < 0 && prev != null && !prev.type.equals("Pooling2D")) {
                 l.type = "Pooling2D";
@@ -239,7 +227,7 @@ final class CuboidParser implements StyleParser {
                 case "Input" -> {
                     int s = l.spatial > 0 ? l.spatial : -1;
                     int ch = l.depth > 0 ? l.depth : 3;
-                    l.params.put("output_shape", l.bar && l.depth > 0 ? List.of(l.depth) : List.of(ch, s, s));
+                    l.params.put("output_shape", l.flat && l.depth > 0 ? List.of(l.depth) : List.of(ch, s, s));
                     if (l.depth <= 0 || s <= 0) {
                         l.inferred.add("output_shape");
                     }
@@ -275,7 +263,7 @@ final class CuboidParser implements StyleParser {
                 }
                 default -> { }
             }
-            if (l.spatial <= 0 && prev != null && !l.bar && l.type.equals("Conv2D")) {
+            if (l.spatial <= 0 && prev != null && !l.flat && l.type.equals("Conv2D")) {
                 l.spatial = prev.spatial;
             }
         }

@@ -2,9 +2,7 @@ package org.paper2code.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -46,7 +44,7 @@ final class DeckParser implements StyleParser {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
-        List<Layerish> layers = new ArrayList<>();
+        List<ShapeReading> layers = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             layers.add(describe(shapes, i, lines));
         }
@@ -54,8 +52,8 @@ final class DeckParser implements StyleParser {
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            Layerish l = layers.get(i);
-            elements.add(new Element(shapes.get(i), l.text, Optional.of(l.label()), 0.85));
+            ShapeReading l = layers.get(i);
+            elements.add(new Element(shapes.get(i), l.text, Optional.of(l.label(0.5)), 0.85));
             if (i > 0) {
                 links.add(new Link(i - 1, i, 0.7));
             }
@@ -104,34 +102,9 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
-    /** One shape read: its label text, parsed label, stated spatial size and depth. */
-    private static final class Layerish {
-        String text = "";
-        ParsedLabel parsed;
-        String type;
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> inferred = new ArrayList<>();
-        int spatial = -1;
-        int depth = -1;
-        boolean vector;
-
-        ParsedLabel label() {
-            return new ParsedLabel(type, params, inferred, parsed == null ? 0.5 : parsed.confidence(), List.of(), null);
-        }
-
-        void infer(String key, Object value) {
-            if (!params.containsKey(key) || (parsed != null && parsed.inferredKeys().contains(key) && !inferred.contains(key))) {
-                params.put(key, value);
-                if (!inferred.contains(key)) {
-                    inferred.add(key);
-                }
-            }
-        }
-    }
-
-    private Layerish describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
+    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
         Rect s = shapes.get(i);
-        Layerish l = new Layerish();
+        ShapeReading l = new ShapeReading();
         double left = i > 0 ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
         double right = i + 1 < shapes.size() ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
         List<TextLines.Line> above = new ArrayList<>();
@@ -170,8 +143,8 @@ final class DeckParser implements StyleParser {
                 }
             }
         }
-        l.vector = s.width < 0.35 * s.height && s.width < 30;
-        if (dims.size() >= 3 || (dims.size() == 2 && !l.vector)) {
+        l.flat = s.width < 0.35 * s.height && s.width < 30;
+        if (dims.size() >= 3 || (dims.size() == 2 && !l.flat)) {
             // two equal values are height and width; the other is the depth (channels)
             int a = dims.get(0), b = dims.get(1), c = dims.size() > 2 ? dims.get(2) : -1;
             if (c >= 0 && a == b) {
@@ -197,7 +170,7 @@ final class DeckParser implements StyleParser {
             }
         } else if (dims.size() >= 1) {
             l.depth = dims.get(dims.size() - 1);
-            l.vector = true;
+            l.flat = true;
         }
         if (p.isPresent()) {
             l.parsed = p.get();
@@ -218,14 +191,14 @@ final class DeckParser implements StyleParser {
     }
 
     /** Types and parameters the figure implies: the first shape is the input, sizes give kernels and pooling. */
-    private void infer(List<Layerish> layers) {
+    private void infer(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
-            Layerish l = layers.get(i);
-            Layerish prev = i > 0 ? layers.get(i - 1) : null;
+            ShapeReading l = layers.get(i);
+            ShapeReading prev = i > 0 ? layers.get(i - 1) : null;
             if (l.type == null || l.type.equals("Output")) {
                 if (i == 0) {
                     l.type = "Input";
-                } else if (l.vector || (l.type != null && l.type.equals("Output"))) {
+                } else if (l.flat || (l.type != null && l.type.equals("Output"))) {
                     l.type = "Dense";
                 } else if (prev != null && prev.spatial > 0 && l.spatial > 0 && l.spatial * 2 == prev.spatial && l.depth == prev.depth) {
                     l.type = "Pooling2D";
@@ -239,10 +212,10 @@ final class DeckParser implements StyleParser {
                     if (l.spatial > 0 && (l.parsed == null || l.parsed.inferredKeys().contains("output_shape")
                             || !l.params.containsKey("output_shape"))) {
                         int c = l.depth > 0 ? l.depth : l.spatial <= 32 ? 1 : 3;
-                        l.params.put("output_shape", l.vector && l.spatial <= 0 ? List.of(l.depth) : List.of(c, l.spatial, l.spatial));
+                        l.params.put("output_shape", l.flat && l.spatial <= 0 ? List.of(l.depth) : List.of(c, l.spatial, l.spatial));
                         l.inferred.remove("output_shape");
                     } else if (!l.params.containsKey("output_shape")) {
-                        l.params.put("output_shape", l.depth > 0 && l.vector ? List.of(l.depth) : List.of(3, -1, -1));
+                        l.params.put("output_shape", l.depth > 0 && l.flat ? List.of(l.depth) : List.of(3, -1, -1));
                         l.inferred.add("output_shape");
                     }
                 }
@@ -280,7 +253,7 @@ final class DeckParser implements StyleParser {
                     }
                 }
             }
-            if (l.spatial <= 0 && prev != null && !l.vector) {
+            if (l.spatial <= 0 && prev != null && !l.flat) {
                 l.spatial = prev.spatial; // unknown size: assume unchanged so later inference still works
             }
         }

@@ -14,15 +14,13 @@ import org.paper2code.eval.TruthCorpus;
 /**
  * The hand-annotated real figures (eval/annotations, images in ../shared/corpus-real/figures): micro node and
  * edge F1 over all architecture figures, asserted slightly below what was measured (a regression guard, not the
- * issue's bar, which is not reached yet).
+ * issue's bar, which is not reached yet: scripts/eval-real measured node F1 0.711, edge F1 0.585).
  */
 class RealFiguresTest {
 
     @Test
     void realFiguresDoNotRegress() throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
+        TruthCorpus corpus = realCorpus();
         Prf nodes = Prf.ZERO;
         Prf edges = Prf.ZERO;
         int parsed = 0;
@@ -38,8 +36,8 @@ class RealFiguresTest {
             parsed++;
         }
         assertTrue(parsed >= 20, "only " + parsed + " real figures parsed");
-        assertTrue(nodes.f1() >= 0.50, "real node F1 " + nodes.f1());
-        assertTrue(edges.f1() >= 0.18, "real edge F1 " + edges.f1());
+        assertTrue(nodes.f1() >= 0.68, "real node F1 " + nodes.f1());
+        assertTrue(edges.f1() >= 0.55, "real edge F1 " + edges.f1());
     }
 
     /**
@@ -49,9 +47,7 @@ class RealFiguresTest {
      */
     @Test
     void boxFiguresConnectAsDrawn() throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
+        TruthCorpus corpus = realCorpus();
         Prf edges = Prf.ZERO;
         List<String> exact = new java.util.ArrayList<>();
         FigureParser parser = new FigureParser();
@@ -68,5 +64,12 @@ class RealFiguresTest {
         assertTrue(edges.f1() >= 0.75, "2d-box edge F1 " + edges.f1());
         assertTrue(exact.stream().anyMatch(id -> id.contains("resnet_building_blocks_he2015")), "exact: " + exact);
         assertTrue(exact.stream().anyMatch(id -> id.contains("inceptionv4_module_a")), "exact: " + exact);
+    }
+
+    /** The annotated real figures; skips the test when ../shared is not beside the project. */
+    private static TruthCorpus realCorpus() throws Exception {
+        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
+        return TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
     }
 }
