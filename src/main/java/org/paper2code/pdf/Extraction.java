@@ -2,6 +2,7 @@ package org.paper2code.pdf;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -142,7 +143,13 @@ final class Extraction {
             List<Renderer.Box> boxes = new ArrayList<>();
             for (Region r : regions) {
                 Rect box = r.box().grow(2).intersect(new Rect(0, 0, p.width(), p.height()));
-                byte[] png = crop(renderer, p, box);
+                BufferedImage image = crop(renderer, p, box);
+                if (image != null && !r.table()) {
+                    InkTrim.Trimmed t = InkTrim.trim(image, box);
+                    image = t.image();
+                    box = t.box();
+                }
+                byte[] png = png(image, p.page());
                 String label = r.caption() == null ? null : r.caption().label();
                 String caption = r.caption() == null ? null : r.caption().text();
                 if (r.table()) {
@@ -193,7 +200,19 @@ final class Extraction {
         return 0;
     }
 
-    private byte[] crop(Renderer renderer, PageLayout p, Rect box) {
+    private byte[] png(BufferedImage image, int page) {
+        if (image == null) {
+            return null;
+        }
+        try {
+            return Renderer.png(image);
+        } catch (IOException e) {
+            warn("page " + page + ": crop not encoded: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private BufferedImage crop(Renderer renderer, PageLayout p, Rect box) {
         int page = p.page();
         if (System.nanoTime() > renderDeadline) {
             if (!partial || warnings.stream().noneMatch(w -> w.startsWith("time limit: crops"))) {
@@ -203,7 +222,7 @@ final class Extraction {
             return null;
         }
         try {
-            return Renderer.png(renderer.crop(page - 1, box, options.cropDpi(), p.width(), p.height()));
+            return renderer.crop(page - 1, box, options.cropDpi(), p.width(), p.height());
         } catch (Exception e) {
             warn("page " + page + ": crop not rendered: " + e.getMessage());
             return null;
