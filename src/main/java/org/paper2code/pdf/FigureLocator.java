@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
 final class FigureLocator {
     private static final Pattern HEADING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[A-Z]\\.(\\d+\\.?)*)\\s+\\p{Lu}.*");
     /** Cluster gaps in caption font sizes (40 and 20 points at 10 pt). */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("(\\d+)");
+    /** No paper numbers its sections beyond this. */
+    private static final int MAX_SECTION = 30;
     private static final double GRAPHIC_GAP = 4;
     private static final double TEXT_GAP = 2;
 
@@ -174,7 +178,14 @@ final class FigureLocator {
     }
 
     boolean isHeading(Line l) {
-        return (l.bold() || l.fontSize() > bodySize + 0.8) && l.wordCount() <= 12 && HEADING.matcher(l.text()).matches();
+        return (l.bold() || l.fontSize() > bodySize + 0.8) && l.wordCount() <= 12 && HEADING.matcher(l.text()).matches()
+                && !plotTick(l.text());
+    }
+
+    /** "76 ResNet-50": a plot's axis tick glued to a point label, not section 76 (papers do not have that many). */
+    private static boolean plotTick(String text) {
+        Matcher m = SECTION_NUMBER.matcher(text);
+        return m.lookingAt() && m.group(1).length() <= 3 && Integer.parseInt(m.group(1)) > MAX_SECTION;
     }
 
     private record Grown(Rect box, List<Line> lines, boolean hasGraphics, boolean hasImage, boolean hasPath) {
