@@ -70,6 +70,15 @@ class RealPapersTest {
     }
 
     @Test
+    void aPlotsTickLabelDoesNotCutItsFigure() throws Exception {
+        // EfficientNet's Figure 1 is a plot whose y ticks sit beside point labels ("76 ResNet-50"), read once as a
+        // section heading that stopped the figure halfway: annotated [310 178 226 180], found only [323 327 216 34]
+        Paper p = new PaperReader().read(pdf("efficientnet_tan2019_arxiv1905.11946_annotated.pdf"), FAST);
+        Paper.Figure f = p.figures().stream().filter(x -> "Figure 1".equals(x.label())).findFirst().orElseThrow();
+        assertTrue(f.bbox().y() < 200 && f.bbox().h() > 150, f.bbox().toString());
+    }
+
+    @Test
     void vggTableOneIsAGrid() throws Exception {
         Paper p = new PaperReader().read(pdf("vgg_simonyan2014_arxiv1409.1556.pdf"), FAST);
         Paper.Table t = p.tables().stream().filter(x -> "Table 1".equals(x.label())).findFirst().orElseThrow();
