@@ -12,6 +12,7 @@ import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.paper2code.pdf.TesseractThreads;
 
 /**
  * Tesseract through Tess4J's C API (TessAPI), fed 8-bit grey pixels directly (Tess4J 5.20's BufferedImage path needs a newer

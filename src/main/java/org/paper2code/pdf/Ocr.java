@@ -50,6 +50,7 @@ final class Ocr {
             throw new IllegalStateException("no Tesseract data for '" + language + "' (set --tessdata or TESSDATA_PREFIX;"
                     + " Debian: apt-get install tesseract-ocr tesseract-ocr-" + language + ")");
         }
+        TesseractThreads.limitToOne(); // before libtesseract (and its libgomp) load
         Tesseract t = new Tesseract();
         t.setDatapath(data.toString());
         t.setLanguage(language);

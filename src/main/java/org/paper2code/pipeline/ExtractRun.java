@@ -26,7 +26,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.paper2code.detect.TesseractThreads;
 import org.paper2code.graph.GraphJson;
 
 /**
@@ -69,8 +68,6 @@ public final class ExtractRun {
 
     public Result run(List<Path> inputs) throws IOException {
         Instant started = Instant.now();
-        // papers run in parallel, one per core: each OCR call on one thread (the PDF stage's page OCR included)
-        TesseractThreads.limitToOne();
         PaperFolder folder = new PaperFolder(options.out());
         for (Path p : folder.cleanLeftovers()) {
             warnings.println("paper2code extract: removed " + p.getFileName() + " (left by an interrupted run)");

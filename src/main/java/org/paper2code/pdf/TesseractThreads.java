@@ -1,4 +1,4 @@
-package org.paper2code.detect;
+package org.paper2code.pdf;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
