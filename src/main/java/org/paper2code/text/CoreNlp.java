@@ -12,7 +12,12 @@ import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.ling.tokensregex.parser.ParseException;
 import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.AnnotationPipeline;
+import edu.stanford.nlp.pipeline.MorphaAnnotator;
+import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.process.Morphology;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,10 +37,11 @@ import java.util.regex.Pattern;
  * <p>
  * Speed: tagging and rule matching were nearly all of the text stage's CPU, and most sentences of
  * a paper can match no rule at all. {@link RuleTriggers} reads from each rule the words a sentence
- * must hold for it to match; per sentence only the rules whose words are there run (an extractor
- * of just those rules, in file order, so overlaps resolve as with the whole file), and a sentence
- * is POS-tagged and lemmatised only when one of those rules reads a lemma. The matches are the
- * same as running every rule on every tagged sentence.
+ * must hold for it to match (for a lemma test, a word that can have that lemma); per sentence
+ * only the rules whose words are there run (an extractor of just those rules, in file order, so
+ * overlaps resolve as with the whole file), and a sentence is POS-tagged and lemmatised only when
+ * one of those rules reads a lemma. The matches are the same as running every rule on every
+ * tagged sentence.
  */
 public final class CoreNlp {
     public static final String HYPERPARAMETER_RULES = "models/text/hyperparameters.rules";
@@ -47,7 +53,7 @@ public final class CoreNlp {
     private static volatile CoreNlp shared;
 
     private final StanfordCoreNLP splitter;
-    private final StanfordCoreNLP tagger;
+    private final AnnotationPipeline tagger;
     private final Rules hyperparameters;
     private final Rules datasets;
     private final Rules metrics;
@@ -72,12 +78,13 @@ public final class CoreNlp {
                 + "normalizeOtherBrackets=false,invertible=true");
         p.setProperty("ssplit.newlineIsSentenceBreak", "never");
         splitter = new StanfordCoreNLP(p);
-        Properties t = new Properties();
-        t.setProperty("annotators", "pos,lemma");
-        tagger = new StanfordCoreNLP(t, false); // runs on sentences the splitter made
-        hyperparameters = new Rules(HYPERPARAMETER_RULES, everyRule);
-        datasets = new Rules(DATASET_RULES, everyRule);
-        metrics = new Rules(METRIC_RULES, everyRule);
+        // CoreNLP's "pos,lemma" built by hand to reach the tagger's tag set; runs on sentences the splitter made
+        MaxentTagger pos = new MaxentTagger(MaxentTagger.DEFAULT_JAR_PATH);
+        tagger = new AnnotationPipeline(List.of(new POSTaggerAnnotator(pos), new MorphaAnnotator(false)));
+        RuleTriggers.Lemmas lemmas = lemmas(pos.tagSet());
+        hyperparameters = new Rules(HYPERPARAMETER_RULES, everyRule, lemmas);
+        datasets = new Rules(DATASET_RULES, everyRule, lemmas);
+        metrics = new Rules(METRIC_RULES, everyRule, lemmas);
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -95,6 +102,26 @@ public final class CoreNlp {
         return s;
     }
 
+    /**
+     * The lemmas a word can get from the lemma annotator (MorphaAnnotator: {@code Morphology.lemma}
+     * under the word's tag, {@code stem} when it has none) under any tag of the POS tagger's tag
+     * set; null (lemma tests always pass) when the tag set cannot be read.
+     */
+    private static RuleTriggers.Lemmas lemmas(java.util.Set<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return null;
+        }
+        return word -> {
+            Morphology m = new Morphology(); // not thread-safe: one per word looked up (cached per word)
+            java.util.Set<String> out = new java.util.HashSet<>();
+            out.add(m.stem(word));
+            for (String tag : tags) {
+                out.add(m.lemma(word, tag));
+            }
+            return out;
+        };
+    }
+
     private static Env newEnv() {
         Env env = TokenSequencePattern.getNewEnv();
         env.setDefaultStringMatchFlags(NodePattern.CASE_INSENSITIVE);
@@ -109,7 +136,7 @@ public final class CoreNlp {
         private final RuleTriggers triggers;
         private final Map<BitSet, CoreMapExpressionExtractor<MatchedExpression>> extractors = new ConcurrentHashMap<>();
 
-        Rules(String file, boolean everyRule) {
+        Rules(String file, boolean everyRule, RuleTriggers.Lemmas lemmas) {
             String text;
             List<SequenceMatchRules.Rule> all;
             try {
@@ -128,7 +155,7 @@ public final class CoreNlp {
                     names.add(x.name);
                 }
             }
-            RuleTriggers read = RuleTriggers.read(text, PATTERN_FLAGS);
+            RuleTriggers read = RuleTriggers.read(text, PATTERN_FLAGS, lemmas);
             // the triggers are read block by block; should that ever disagree with CoreNLP's parse, run every rule
             triggers = !everyRule && read.rules().stream().map(RuleTriggers.Rule::name).toList().equals(names) ? read : null;
         }

@@ -18,10 +18,11 @@ import java.util.regex.PatternSyntaxException;
  * {@link Need}: the word tests ({@code /regex/}, {@code [ { word:/regex/ } ]}) some token must pass,
  * combined as the pattern combines them (a sequence needs all its parts, an alternation one of
  * them, an optional part nothing). A sentence where some needed word test passes on no token
- * cannot match the rule, so the rule need not run and, when it is the only kind that reads a
- * lemma, the sentence need not be tagged.
+ * cannot match the rule, so the rule need not run. A lemma test ({@code [ { lemma:/regex/ } ]})
+ * passes on a token when one of the lemmas its word can have (under any POS tag, from
+ * {@link Lemmas}) matches, so whether a sentence needs tagging is known before it is tagged.
  * <p>
- * Always safe to be wrong one way: a part read here as "needs nothing" (a negated test, a lemma
+ * Always safe to be wrong one way: a part read here as "needs nothing" (a negated test, a POS-tag
  * test, any construct this reader does not know, a rule it cannot read) only costs time.
  */
 final class RuleTriggers {
@@ -29,7 +30,7 @@ final class RuleTriggers {
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+)");
     private static final Pattern NAME = Pattern.compile("name:\\s*\"([^\"]+)\"");
     private static final Pattern TAGS = Pattern.compile("\\b(lemma|tag|pos)\\s*:");
-    private static final Pattern WORD_TEST = Pattern.compile("\\s*\\{\\s*word\\s*:\\s*/(.*)/\\s*\\}\\s*", Pattern.DOTALL);
+    private static final Pattern WORD_TEST = Pattern.compile("\\s*\\{\\s*(word|lemma)\\s*:\\s*/(.*)/\\s*\\}\\s*", Pattern.DOTALL);
     private static final Pattern QUANTIFIER = Pattern.compile("\\{(\\d*)(,\\d*)?\\}");
     /** Distinct words whose test results are remembered; papers use far fewer. */
     private static final int WORD_CACHE = 200_000;
@@ -47,7 +48,7 @@ final class RuleTriggers {
         }
     }
 
-    /** A token passing word test {@code id}. */
+    /** A token passing test {@code id} (on its word, or on a lemma its word can have). */
     record Word(int id) implements Need {
         @Override
         public boolean met(BitSet passed) {
@@ -85,14 +86,33 @@ final class RuleTriggers {
     record Rule(String name, Need need, boolean readsTags) {
     }
 
-    private final List<Rule> rules;
-    private final List<Pattern> tests;
-    private final BitSet tagReaders = new BitSet();
-    private final Map<String, BitSet> byWord = new ConcurrentHashMap<>();
+    /** A word test: the regex TokensRegex applies (whole-word match) to a token's word, or to its lemma. */
+    record Test(Pattern regex, boolean lemma) {
+    }
 
-    private RuleTriggers(List<Rule> rules, List<Pattern> tests) {
+    /** The lemmas a word can be given, whatever its POS tag; null when unknown (lemma tests then always pass). */
+    @FunctionalInterface
+    interface Lemmas {
+        java.util.Set<String> of(String word);
+    }
+
+    private final List<Rule> rules;
+    private final List<Test> tests;
+    private final BitSet lemmaTests = new BitSet();
+    private final BitSet tagReaders = new BitSet();
+    private final Lemmas lemmas;
+    private final Map<String, BitSet> byWord = new ConcurrentHashMap<>();
+    private final Map<String, BitSet> byLemma = new ConcurrentHashMap<>();
+
+    private RuleTriggers(List<Rule> rules, List<Test> tests, Lemmas lemmas) {
         this.rules = List.copyOf(rules);
         this.tests = List.copyOf(tests);
+        this.lemmas = lemmas;
+        for (int i = 0; i < tests.size(); i++) {
+            if (tests.get(i).lemma()) {
+                lemmaTests.set(i);
+            }
+        }
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).readsTags()) {
                 tagReaders.set(i);
@@ -104,9 +124,9 @@ final class RuleTriggers {
      * Reads a rules file's text. {@code patternFlags} are the flags the TokensRegex environment
      * compiles word regexes with (its matching is a whole-word match, as here).
      */
-    static RuleTriggers read(String rulesText, int patternFlags) {
+    static RuleTriggers read(String rulesText, int patternFlags, Lemmas lemmas) {
         Map<String, Integer> testIds = new LinkedHashMap<>();
-        List<Pattern> tests = new ArrayList<>();
+        List<Test> tests = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Map<String, String> vars = new HashMap<>();
         StringBuilder block = null;
@@ -133,10 +153,10 @@ final class RuleTriggers {
         if (block != null) {
             rules.add(new Rule("?", NOTHING, true));
         }
-        return new RuleTriggers(rules, tests);
+        return new RuleTriggers(rules, tests, lemmas);
     }
 
-    private static Rule rule(String block, Map<String, String> vars, Map<String, Integer> testIds, List<Pattern> tests, int flags) {
+    private static Rule rule(String block, Map<String, String> vars, Map<String, Integer> testIds, List<Test> tests, int flags) {
         Matcher name = NAME.matcher(block);
         String n = name.find() ? name.group(1) : "?";
         int at = block.indexOf("pattern:");
@@ -148,7 +168,7 @@ final class RuleTriggers {
             boolean readsTags = TAGS.matcher(pattern).find();
             // parse into a scratch list first: a rule that fails half-way leaves no stray tests
             Map<String, Integer> ids = new LinkedHashMap<>(testIds);
-            List<Pattern> ts = new ArrayList<>(tests);
+            List<Test> ts = new ArrayList<>(tests);
             Need need = new PatternReader(pattern, ids, ts, flags).group();
             testIds.putAll(ids);
             tests.clear();
@@ -163,34 +183,73 @@ final class RuleTriggers {
         return rules;
     }
 
-    /** The word tests the sentence's tokens pass. */
-    BitSet passed(List<CoreLabel> tokens) {
+    /** The tests on words the sentence's tokens pass. */
+    private BitSet wordsPassed(List<CoreLabel> tokens) {
         BitSet passed = new BitSet(tests.size());
         for (CoreLabel t : tokens) {
-            passed.or(wordTests(t.word()));
+            passed.or(cached(byWord, t.word(), this::wordTests));
         }
         return passed;
     }
 
-    private BitSet wordTests(String word) {
-        BitSet b = byWord.get(word);
+    private static BitSet cached(Map<String, BitSet> cache, String word, java.util.function.Function<String, BitSet> f) {
+        BitSet b = cache.get(word);
         if (b == null) {
-            b = new BitSet(tests.size());
-            for (int i = 0; i < tests.size(); i++) {
-                if (tests.get(i).matcher(word).matches()) {
-                    b.set(i);
-                }
-            }
-            if (byWord.size() < WORD_CACHE) {
-                byWord.put(word, b);
+            b = f.apply(word);
+            if (cache.size() < WORD_CACHE) {
+                cache.put(word, b);
             }
         }
         return b;
     }
 
-    /** The rules (indices in file order) whose needs the sentence meets. */
+    private BitSet wordTests(String word) {
+        BitSet b = new BitSet(tests.size());
+        for (int i = 0; i < tests.size(); i++) {
+            if (!tests.get(i).lemma() && tests.get(i).regex().matcher(word).matches()) {
+                b.set(i);
+            }
+        }
+        return b;
+    }
+
+    /** The lemma tests some lemma of the word passes; all of them when its lemmas are unknown. */
+    private BitSet lemmaTests(String word) {
+        java.util.Set<String> candidates = lemmas == null || word.indexOf('_') >= 0 ? null : lemmas.of(word);
+        if (candidates == null) { // unknown, or a phrasal verb "set_up", lemmatised otherwise
+            return (BitSet) lemmaTests.clone();
+        }
+        BitSet b = new BitSet(tests.size());
+        for (int i = lemmaTests.nextSetBit(0); i >= 0; i = lemmaTests.nextSetBit(i + 1)) {
+            for (String l : candidates) {
+                if (l != null && tests.get(i).regex().matcher(l).matches()) {
+                    b.set(i);
+                    break;
+                }
+            }
+        }
+        return b;
+    }
+
+    /**
+     * The rules (indices in file order) whose needs the sentence meets. Lemmas are looked up only
+     * when a rule reading one is possible with every lemma test passed.
+     */
     BitSet possible(List<CoreLabel> tokens) {
-        BitSet passed = passed(tokens);
+        BitSet words = wordsPassed(tokens);
+        BitSet assumed = (BitSet) words.clone();
+        assumed.or(lemmaTests);
+        BitSet out = met(assumed);
+        if (out.intersects(tagReaders) && !lemmaTests.isEmpty()) {
+            for (CoreLabel t : tokens) {
+                words.or(cached(byLemma, t.word(), this::lemmaTests));
+            }
+            out = met(words);
+        }
+        return out;
+    }
+
+    private BitSet met(BitSet passed) {
         BitSet out = new BitSet(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).need().met(passed)) {
@@ -225,11 +284,11 @@ final class RuleTriggers {
     private static final class PatternReader {
         private final String s;
         private final Map<String, Integer> testIds;
-        private final List<Pattern> tests;
+        private final List<Test> tests;
         private final int flags;
         private int i;
 
-        PatternReader(String s, Map<String, Integer> testIds, List<Pattern> tests, int flags) {
+        PatternReader(String s, Map<String, Integer> testIds, List<Test> tests, int flags) {
             this.s = s;
             this.testIds = testIds;
             this.tests = tests;
@@ -322,15 +381,15 @@ final class RuleTriggers {
                 int end = regexEnd(s, i);
                 String regex = s.substring(i + 1, end);
                 i = end + 1;
-                return word(regex);
+                return test(regex, false);
             }
             if (c == '[') {
                 int end = bracketEnd(s, i);
                 String inside = s.substring(i + 1, end);
                 i = end + 1;
                 Matcher w = WORD_TEST.matcher(inside);
-                // a positive word test; an empty, negated, lemma or other token test needs nothing here
-                return w.matches() ? word(w.group(1)) : NOTHING;
+                // a positive word or lemma test; an empty, negated, tag or other token test needs nothing here
+                return w.matches() ? test(w.group(2), w.group(1).equals("lemma")) : NOTHING;
             }
             if (c == '(') {
                 i++;
@@ -350,16 +409,17 @@ final class RuleTriggers {
             throw new IllegalArgumentException("unexpected '" + c + "'");
         }
 
-        private Need word(String regex) {
-            Integer id = testIds.get(regex);
+        private Need test(String regex, boolean lemma) {
+            String key = (lemma ? "lemma:" : "word:") + regex;
+            Integer id = testIds.get(key);
             if (id == null) {
                 try {
-                    tests.add(Pattern.compile(regex, flags));
+                    tests.add(new Test(Pattern.compile(regex, flags), lemma));
                 } catch (PatternSyntaxException e) {
                     return NOTHING;
                 }
                 id = tests.size() - 1;
-                testIds.put(regex, id);
+                testIds.put(key, id);
             }
             return new Word(id);
         }

@@ -76,4 +76,13 @@ class CoreNlpTest {
         assertNull(dataset.lemma(), "no lemma-reading rule can match the second sentence: it is not tagged");
         assertEquals(1, s.get(0).hyperparameters().size());
     }
+
+    @Test
+    void aLemmaRuleTagsOnlyWhenAWordCanHaveItsLemma() {
+        // sched_div: a verb with lemma divide/reduce/... , "by", a number
+        List<CoreNlp.Sentence> s = CoreNlp.shared().match("The rate is reduced by 10 twice. Accuracy improves by 2 points.");
+        assertEquals("reduce", s.get(0).tokens().get(CoreAnnotations.TokensAnnotation.class).get(3).lemma());
+        assertNull(s.get(1).tokens().get(CoreAnnotations.TokensAnnotation.class).get(1).lemma(),
+                "no word of the second sentence can have a lemma sched_div or sched_mul asks for: it is not tagged");
+    }
 }

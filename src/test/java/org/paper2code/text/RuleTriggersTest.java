@@ -20,7 +20,7 @@ class RuleTriggersTest {
     private static final String DEFS = "$NUM = ( [ { word:/[0-9]+/ } ] )\n$GAP = ( [ !{ word:/[0-9]+|by/ } ] )\n";
 
     private static RuleTriggers read(String rules) {
-        return RuleTriggers.read(DEFS + rules, FLAGS);
+        return RuleTriggers.read(DEFS + rules, FLAGS, null);
     }
 
     private static String rule(String name, String pattern) {
@@ -80,10 +80,22 @@ class RuleTriggersTest {
     }
 
     @Test
+    void aLemmaTestPassesOnAWordThatCanHaveThatLemma() {
+        String rules = rule("div", "( [ { lemma:/divide|cut/ } ] /by/ $NUM )");
+        RuleTriggers t = RuleTriggers.read(DEFS + rules, FLAGS,
+                w -> new java.util.HashSet<>(List.of(w.toLowerCase(), w.toLowerCase().replaceAll("d$", ""))));
+        assertTrue(possible(t, "lr", "divided", "by", "10"));
+        assertTrue(possible(t, "lr", "cut", "by", "10"));
+        assertFalse(possible(t, "lr", "improved", "by", "10"), "no word can have lemma divide or cut");
+        assertTrue(possible(t, "lr", "set_up", "by", "10"), "a phrasal verb is lemmatised otherwise: its lemma tests pass");
+        assertTrue(possible(read(rules), "lr", "improved", "by", "10"), "lemmas unknown: lemma tests pass");
+    }
+
+    @Test
     void everyRuleOfTheShippedFilesNeedsSomeWord() throws Exception {
         for (String file : List.of(CoreNlp.HYPERPARAMETER_RULES, CoreNlp.DATASET_RULES, CoreNlp.METRIC_RULES)) {
             String text = Files.readString(Path.of(file));
-            RuleTriggers t = RuleTriggers.read(text, FLAGS);
+            RuleTriggers t = RuleTriggers.read(text, FLAGS, null);
             assertEquals(text.split("ruleType:", -1).length - 1, t.rules().size(), file);
             for (RuleTriggers.Rule r : t.rules()) {
                 assertFalse(r.need() instanceof RuleTriggers.Nothing, file + ": rule " + r.name() + " was not read");
