@@ -83,7 +83,8 @@ public final class TrainingMiner {
             }
             String clean = TextCleaner.clean(raw);
             NumberNormalizer.Rewritten rw = NumberNormalizer.rewrite(clean);
-            for (CoreMap s : nlp.sentences(rw.text())) {
+            for (CoreNlp.Sentence matched : nlp.match(rw.text())) {
+                CoreMap s = matched.tokens();
                 int b = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
                 int e = s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
                 int ob = rw.toOriginal(b);
@@ -92,19 +93,19 @@ public final class TrainingMiner {
                 List<Hit> inSentence = new ArrayList<>();
                 var caption = CAPTION_LABEL.matcher(rw.text().substring(b, Math.max(b, e)));
                 int figureTextEnd = caption.find() ? b + caption.start(1) : b;
-                for (MatchedExpression x : nlp.hyperparameters(s)) {
+                for (MatchedExpression x : matched.hyperparameters()) {
                     Hit h = Hit.of("hp", x, order, sentence, passage.page());
                     if (h != null && x.getCharOffsets().getBegin() >= figureTextEnd) {
                         inSentence.add(h);
                     }
                 }
-                for (MatchedExpression x : nlp.datasets(s)) {
+                for (MatchedExpression x : matched.datasets()) {
                     Hit h = Hit.of("ds", x, order, sentence, passage.page());
                     if (h != null) {
                         inSentence.add(h);
                     }
                 }
-                for (MatchedExpression x : nlp.metrics(s)) {
+                for (MatchedExpression x : matched.metrics()) {
                     Hit h = Hit.of("mt", x, order, sentence, passage.page());
                     if (h != null) {
                         inSentence.add(h);
