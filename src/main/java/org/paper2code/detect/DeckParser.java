@@ -48,6 +48,9 @@ final class DeckParser implements StyleParser {
         for (int i = 0; i < shapes.size(); i++) {
             layers.add(describe(shapes, i, lines));
         }
+        if (style == DiagramStyle.BOX_3D) {
+            CuboidChain.refine(layers, shapes);
+        }
         infer(layers);
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -102,6 +105,11 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
+    /** A shape drawn as a thin upright bar: a vector (dense layer), not a feature map. */
+    static boolean thin(Rect s) {
+        return s.width < 0.35 * s.height && s.width < 30;
+    }
+
     private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
         Rect s = shapes.get(i);
         ShapeReading l = new ShapeReading();
@@ -143,7 +151,7 @@ final class DeckParser implements StyleParser {
                 }
             }
         }
-        l.flat = s.width < 0.35 * s.height && s.width < 30;
+        l.flat = thin(s);
         if (dims.size() >= 3 || (dims.size() == 2 && !l.flat)) {
             // two equal values are height and width; the other is the depth (channels)
             int a = dims.get(0), b = dims.get(1), c = dims.size() > 2 ? dims.get(2) : -1;
