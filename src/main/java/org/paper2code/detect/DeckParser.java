@@ -34,6 +34,9 @@ final class DeckParser implements StyleParser {
     public Detected detect(Mat bgr) {
         Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
         List<Rect> shapes = shapes(ink);
+        if (style == DiagramStyle.BOX_3D) {
+            shapes.addAll(CuboidBars.missing(ink, shapes));
+        }
         if (shapes.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
