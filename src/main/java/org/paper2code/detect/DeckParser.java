@@ -34,6 +34,9 @@ final class DeckParser implements StyleParser {
     public Detected detect(Mat bgr) {
         Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
         List<Rect> shapes = shapes(ink);
+        if (style == DiagramStyle.BOX_3D) {
+            shapes.addAll(CuboidBars.missing(ink, shapes));
+        }
         if (shapes.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
@@ -47,6 +50,9 @@ final class DeckParser implements StyleParser {
         List<ShapeReading> layers = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             layers.add(describe(shapes, i, lines));
+        }
+        if (style == DiagramStyle.BOX_3D) {
+            CuboidChain.refine(layers, shapes);
         }
         infer(layers);
         List<Element> elements = new ArrayList<>();
@@ -102,6 +108,11 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
+    /** A shape drawn as a thin upright bar: a vector (dense layer), not a feature map. */
+    static boolean thin(Rect s) {
+        return s.width < 0.35 * s.height && s.width < 30;
+    }
+
     private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
         Rect s = shapes.get(i);
         ShapeReading l = new ShapeReading();
@@ -143,7 +154,7 @@ final class DeckParser implements StyleParser {
                 }
             }
         }
-        l.flat = s.width < 0.35 * s.height && s.width < 30;
+        l.flat = thin(s);
         if (dims.size() >= 3 || (dims.size() == 2 && !l.flat)) {
             // two equal values are height and width; the other is the depth (channels)
             int a = dims.get(0), b = dims.get(1), c = dims.size() > 2 ? dims.get(2) : -1;

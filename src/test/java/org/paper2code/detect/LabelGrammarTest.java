@@ -80,6 +80,10 @@ class LabelGrammarTest {
             output                       | Output    |
             flatten                      | Flatten   |
             LRN                          | LRN       |
+            pool1                        | Pooling2D | kernel_row=2
+            pooll                        | Pooling2D |
+            convl                        | Conv2D    |
+            fel                          | Dense     |
             local response norm          | LRN       |
             upsample x2                  | Upsampling2D | size_row=2
             deconv 4x4, 64, /2           | Deconv2D  | filters=64;kernel_row=4;stride_row=2

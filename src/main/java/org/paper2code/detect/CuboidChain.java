@@ -1,0 +1,73 @@
+package org.paper2code.detect;
+
+import java.util.List;
+import org.opencv.core.Rect;
+
+/**
+ * What the order and sizes of a chain of cuboids say about layers whose labels were not read (labels of wide
+ * cuboid chains are often 6-8 px tall): feature maps come before dense bars, and a map that shrinks while keeping
+ * its channels is a pooling.
+ */
+final class CuboidChain {
+    /** A map at most this share of its predecessor's drawn height has shrunk (drawings compress sizes). */
+    private static final double SHRUNK = 0.9;
+
+    private CuboidChain() {
+    }
+
+    /** Corrects the readings in place, before types are inferred; shapes are in the same order as the layers. */
+    static void refine(List<? extends ShapeReading> layers, List<Rect> shapes) {
+        for (int i = 0; i < layers.size(); i++) {
+            // a bar is thin as drawn; one number read beside a map (its depth, the others unread) does not make it one
+            layers.get(i).flat = DeckParser.thin(shapes.get(i)) || stated(layers.get(i), "Dense");
+        }
+        thinMapsAreMaps(layers);
+        poolingsByShrinking(layers, shapes);
+    }
+
+    /**
+     * Dense bars close the chain: a thin shape followed by a map is a map seen edge-on (one channel, or only its
+     * front face found), not a dense layer.
+     */
+    private static void thinMapsAreMaps(List<? extends ShapeReading> layers) {
+        int lastMap = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).flat && !stated(layers.get(i), "Dense")) {
+                lastMap = i;
+            }
+        }
+        for (int i = 0; i < lastMap; i++) {
+            ShapeReading l = layers.get(i);
+            if (l.flat && !stated(l, "Dense")) {
+                l.flat = false;
+            }
+        }
+    }
+
+    /**
+     * An unlabelled map after a convolution that is smaller than it, with the same channels when both depths were
+     * read (a halving size label, or a lower drawn face), is its pooling; a convolution that keeps its size keeps
+     * its drawn height, one that changes channels says so in its depth label.
+     */
+    private static void poolingsByShrinking(List<? extends ShapeReading> layers, List<Rect> shapes) {
+        for (int i = 2; i < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            ShapeReading prev = layers.get(i - 1);
+            if (l.type != null || l.flat || prev.flat || "Pooling2D".equals(prev.type)) {
+                continue;
+            }
+            boolean sameDepth = l.depth > 0 && l.depth == prev.depth;
+            boolean otherDepth = l.depth > 0 && prev.depth > 0 && l.depth != prev.depth;
+            boolean smallerLabel = l.spatial > 0 && prev.spatial > 0 && l.spatial < prev.spatial;
+            boolean sameLabel = l.spatial > 0 && l.spatial == prev.spatial;
+            boolean lower = shapes.get(i).height < SHRUNK * shapes.get(i - 1).height;
+            if (!otherDepth && !sameLabel && (smallerLabel || lower) && (sameDepth || lower)) {
+                l.type = "Pooling2D";
+            }
+        }
+    }
+
+    private static boolean stated(ShapeReading l, String type) {
+        return l.parsed != null && type.equals(l.parsed.type());
+    }
+}
