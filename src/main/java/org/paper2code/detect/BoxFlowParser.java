@@ -44,6 +44,9 @@ public final class BoxFlowParser implements StyleParser {
                 all.append(all.length() > 0 && !text.isEmpty() ? "\n" : "").append(text);
             }
             nodeBoxes.add(u);
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                System.err.printf("  box %s %s -> %s%n", u, all.toString().replace('\n', '|'), lab.map(ParsedLabel::type).orElse("-"));
+            }
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
         // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
