@@ -66,7 +66,7 @@ public final class BoxDetector {
      * Whether a shape that survived the opening has four straight sides in the unopened mask, as a filled box has:
      * a filled arrowhead opened by a large square comes out as a near-square too, but its slanted sides move
      * outward row by row. Along each side's middle 70%, where the ink running out from inside ends (within 6 px of
-     * the side) must be one place (within 2 px of its median) for most positions; an arrow joining the side only
+     * the side) must be one place (within 1 px of its median) for most positions; an arrow joining the side only
      * spoils a few.
      */
     public static boolean straightSides(Mat ink, Rect r) {
@@ -118,8 +118,8 @@ public final class BoxDetector {
         if (median == Integer.MIN_VALUE) {
             return false;
         }
-        long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 2).count();
-        return near >= 0.6 * pos.size();
+        long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 1).count();
+        return near >= 0.7 * pos.size();
     }
 
     static List<Rect> innermostDistinct(List<Rect> cands) {

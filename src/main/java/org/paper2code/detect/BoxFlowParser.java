@@ -78,6 +78,7 @@ public final class BoxFlowParser implements StyleParser {
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }
+        links = spliceTensorNames(elements, links);
         if (!links.isEmpty()) {
             links = arrowText(grey, elements, links);
         }
@@ -126,6 +127,79 @@ public final class BoxFlowParser implements StyleParser {
             out.add(new Link(id, l.to(), l.confidence()));
         }
         return out;
+    }
+
+    /**
+     * Caffe-style figures (Netscope) draw each layer's output blob as a small box between layers, labelled only with
+     * the name of the layer that writes it ("conv1" under "conv1 (Convolution)"): a tensor, not a layer. Such a box
+     * (one word, equal to the first word of a box that links into it) is blanked and its links bridged.
+     */
+    static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
+        List<Link> out = new ArrayList<>(links);
+        for (int i = 0; i < elements.size(); i++) {
+            // the blob's text: one name, maybe with specks OCR read off the box's corners ("/ \\ input1 |")
+            List<String> words = words(elements.get(i).text());
+            String alnum = elements.get(i).text().replaceAll("[^A-Za-z0-9]", "");
+            if (words.isEmpty()) {
+                continue;
+            }
+            final int blob = i;
+            List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
+                    .filter(f -> {
+                        List<String> fw = words(elements.get(f).text());
+                        return fw.size() > 1 && alnum.length() <= fw.get(0).length() + 4
+                                && words.stream().anyMatch(w -> similar(fw.get(0), w));
+                    }).toList();
+            if (writers.isEmpty()) {
+                continue;
+            }
+            List<Link> readers = out.stream().filter(l -> l.from() == blob && l.to() != blob).toList();
+            out.removeIf(l -> l.from() == blob || l.to() == blob);
+            for (int w : writers) {
+                for (Link r : readers) {
+                    out.add(new Link(w, r.to(), r.confidence()));
+                }
+            }
+            elements.set(i, elements.get(i).withLabel("", Optional.empty()));
+        }
+        return out;
+    }
+
+    /** The words of a text with two or more letters or digits, lower case, without punctuation. */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.strip().split("\\s+")) {
+            String c = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "").replaceAll("^_+|_+$", "");
+            if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Equal, or one edit apart when both are long enough for OCR to have slipped on one character. */
+    private static boolean similar(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (Math.min(a.length(), b.length()) < 3 || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= 1;
     }
 
     /** Distance from a point to a segment, infinite when the point projects outside the segment's middle 90%. */
