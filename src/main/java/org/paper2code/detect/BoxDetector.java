@@ -37,8 +37,9 @@ public final class BoxDetector {
             Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
             for (MatOfPoint c : outer) {
                 Rect r = Imgproc.boundingRect(c);
+                double fill = Imgproc.contourArea(c) / r.area();
                 if (r.width >= minW && r.height >= minH && r.area() < maxArea
-                        && Imgproc.contourArea(c) >= RECTANGULARITY * r.area() && straightSides(ink, r)) {
+                        && (fill >= RECTANGULARITY && straightSides(ink, r) || round(r, fill))) {
                     cands.add(r);
                 }
             }
@@ -54,8 +55,8 @@ public final class BoxDetector {
             }
             MatOfPoint c = all.get(i);
             Rect r = Imgproc.boundingRect(c);
-            if (r.width >= minW && r.height >= minH && r.area() < maxArea
-                    && Imgproc.contourArea(c) >= HOLE_RECTANGULARITY * r.area()) {
+            double fill = Imgproc.contourArea(c) / r.area();
+            if (r.width >= minW && r.height >= minH && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
                 cands.add(Cv.grow(r, 1));
             }
         }
@@ -120,6 +121,16 @@ public final class BoxDetector {
         }
         long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 1).count();
         return near >= 0.7 * pos.size();
+    }
+
+    /**
+     * A large round shape or hole: a drawn merge circle (a big circled '+' whose text OCR reads), not a letter's
+     * counter (letters large enough for a 36 px counter are rare; an 'O' counter is taller than wide) nor an
+     * arrowhead (smaller).
+     */
+    private static boolean round(Rect r, double fill) {
+        double aspect = (double) r.width / r.height;
+        return Math.min(r.width, r.height) >= 36 && aspect > 0.87 && aspect < 1.15 && fill >= 0.75;
     }
 
     static List<Rect> innermostDistinct(List<Rect> cands) {

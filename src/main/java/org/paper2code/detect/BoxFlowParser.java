@@ -33,7 +33,7 @@ public final class BoxFlowParser implements StyleParser {
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
-            Optional<ParsedLabel> lab = Optional.empty();
+            Optional<ParsedLabel> lab = kerasLabel(cl.stream().map(texts::get).collect(java.util.stream.Collectors.joining("\n")));
             StringBuilder all = new StringBuilder();
             for (int i : cl) {
                 u = union(u, boxes.get(i));
@@ -137,18 +137,16 @@ public final class BoxFlowParser implements StyleParser {
     static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
         List<Link> out = new ArrayList<>(links);
         for (int i = 0; i < elements.size(); i++) {
-            // the blob's text: one name, maybe with specks OCR read off the box's corners ("/ \\ input1 |")
+            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers)
             List<String> words = words(elements.get(i).text());
-            String alnum = elements.get(i).text().replaceAll("[^A-Za-z0-9]", "");
-            if (words.isEmpty()) {
+            if (words.size() != 1) {
                 continue;
             }
             final int blob = i;
             List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
                     .filter(f -> {
                         List<String> fw = words(elements.get(f).text());
-                        return fw.size() > 1 && alnum.length() <= fw.get(0).length() + 4
-                                && words.stream().anyMatch(w -> similar(fw.get(0), w));
+                        return fw.size() > 1 && similar(fw.get(0), words.get(0));
                     }).toList();
             if (writers.isEmpty()) {
                 continue;
@@ -269,6 +267,60 @@ public final class BoxFlowParser implements StyleParser {
             maxY = Math.max(maxY, ConnectorTracer.centreY(r));
         }
         return maxY - minY > maxX - minX;
+    }
+
+    /** A Keras plot_model name cell: "conv2d_1: Conv2D" (the layer's name, a colon, its class). */
+    private static final java.util.regex.Pattern KERAS_NAME = java.util.regex.Pattern.compile("^\\s*[^\\s:]+\\s*:\\s*([A-Za-z][A-Za-z0-9 ]{2,})\\s*$");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /**
+     * A Keras plot_model node: a "name: Class" cell beside a table of input and output shapes ("(None, 32, 32, 64)").
+     * The type comes from the class alone (the name's digits are no parameters: "conv2d_4" states no 4 filters;
+     * OCR splits long class names, "Batc hNormaliza tion", so spaces are dropped), the filters or units from the
+     * last number of the output shape, an input's shape from its shape (channels first).
+     */
+    Optional<ParsedLabel> kerasLabel(String text) {
+        List<String> tuples = text.lines().filter(l -> l.chars().filter(c -> c == ',').count() >= 1 && NUMBER.matcher(l).find()
+                && (l.contains("(") || l.contains("{") || l.toLowerCase(java.util.Locale.ROOT).contains("one"))).toList();
+        if (tuples.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String line : text.lines().toList()) {
+            java.util.regex.Matcher m = KERAS_NAME.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            Optional<ParsedLabel> p = grammar.read(m.group(1).replace(" ", ""));
+            if (p.isEmpty()) {
+                continue;
+            }
+            List<Integer> shape = new ArrayList<>();
+            java.util.regex.Matcher n = NUMBER.matcher(tuples.get(tuples.size() - 1));
+            while (n.find() && n.group().length() < 7) {
+                shape.add(Integer.parseInt(n.group()));
+            }
+            ParsedLabel l = p.get();
+            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(l.params());
+            List<String> inferred = new ArrayList<>(l.inferredKeys());
+            String key = switch (l.type()) {
+                case "Conv2D", "Deconv2D" -> "filters";
+                case "Dense" -> "units";
+                default -> null;
+            };
+            if (key != null && !shape.isEmpty()) {
+                params.put(key, shape.get(shape.size() - 1));
+                inferred.remove(key);
+            }
+            if (l.type().equals("Input") && shape.size() >= 2) {
+                List<Integer> chw = new ArrayList<>();
+                chw.add(shape.get(shape.size() - 1));
+                chw.addAll(shape.subList(0, shape.size() - 1));
+                params.put("output_shape", chw);
+                inferred.remove("output_shape");
+            }
+            return Optional.of(new ParsedLabel(l.type(), params, inferred, l.confidence(), l.mapShape(), l.tag()));
+        }
+        return Optional.empty();
     }
 
     /** The label of a box: the whole text, else its first line that parses. */

@@ -134,9 +134,17 @@ public final class TextSheet {
             int w = (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0];
             int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
             int area = (int) stats.get(i, Imgproc.CC_STAT_AREA)[0];
-            boolean frame = x <= pad || y <= pad || x + w >= pad + innerW || y + h >= pad + innerH;
-            boolean notLetter = w >= 0.5 * innerW || h >= 0.8 * innerH || area < 0.3 * w * h;
-            if (frame && notLetter) {
+            boolean left = x <= pad;
+            boolean right = x + w >= pad + innerW;
+            boolean top = y <= pad;
+            boolean bottom = y + h >= pad + innerH;
+            // an outline remnant runs along the side it touches; a cut corner touches two sides and is a sparse
+            // diagonal; a letter touching the frame of a tight box is neither (it stays)
+            boolean alongTopOrBottom = (top || bottom) && w >= 0.5 * innerW;
+            boolean alongLeftOrRight = (left || right) && h >= 0.8 * innerH && w * 4 <= h;
+            boolean corner = (left || right) && (top || bottom) && area < 0.3 * w * h;
+            boolean notLetter = alongTopOrBottom || alongLeftOrRight || corner;
+            if (notLetter) {
                 Mat mask = new Mat();
                 Core.compare(labels, new Scalar(i), mask, Core.CMP_EQ);
                 padded.setTo(new Scalar(255), mask);
