@@ -16,6 +16,12 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class BoxDetector {
     private static final double RECTANGULARITY = 0.8;
+    /**
+     * Holes must be squarer: the counters of large letters ('D', 'O', 'P', the halves of 'B') fill 0.75-0.85 of their
+     * bounding rectangle, and one inside a box would make that box a container and drop it; a rounded box's interior
+     * fills more than 0.88 of its rectangle.
+     */
+    private static final double HOLE_RECTANGULARITY = 0.86;
 
     public List<Rect> detect(Mat ink) {
         int minW = 22;
@@ -31,8 +37,9 @@ public final class BoxDetector {
             Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
             for (MatOfPoint c : outer) {
                 Rect r = Imgproc.boundingRect(c);
+                double fill = Imgproc.contourArea(c) / r.area();
                 if (r.width >= minW && r.height >= minH && r.area() < maxArea
-                        && Imgproc.contourArea(c) >= RECTANGULARITY * r.area()) {
+                        && (fill >= RECTANGULARITY && straightSides(ink, r) || round(r, fill))) {
                     cands.add(r);
                 }
             }
@@ -48,12 +55,82 @@ public final class BoxDetector {
             }
             MatOfPoint c = all.get(i);
             Rect r = Imgproc.boundingRect(c);
-            if (r.width >= minW && r.height >= minH && r.area() < maxArea
-                    && Imgproc.contourArea(c) >= RECTANGULARITY * r.area()) {
+            double fill = Imgproc.contourArea(c) / r.area();
+            if (r.width >= minW && r.height >= minH && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
                 cands.add(Cv.grow(r, 1));
             }
         }
         return innermostDistinct(cands);
+    }
+
+    /**
+     * Whether a shape that survived the opening has four straight sides in the unopened mask, as a filled box has:
+     * a filled arrowhead opened by a large square comes out as a near-square too, but its slanted sides move
+     * outward row by row. Along each side's middle 70%, where the ink running out from inside ends (within 6 px of
+     * the side) must be one place (within 1 px of its median) for most positions; an arrow joining the side only
+     * spoils a few.
+     */
+    public static boolean straightSides(Mat ink, Rect r) {
+        return straight(ink, r, 0) && straight(ink, r, 1) && straight(ink, r, 2) && straight(ink, r, 3);
+    }
+
+    private static final int SIDE_REACH = 6;
+
+    /** side 0 left, 1 right, 2 top, 3 bottom. */
+    private static boolean straight(Mat ink, Rect r, int side) {
+        boolean vertical = side < 2;
+        int len = vertical ? r.height : r.width;
+        int from = (vertical ? r.y : r.x) + len * 15 / 100;
+        int to = (vertical ? r.y : r.x) + len * 85 / 100;
+        int edge = switch (side) {
+            case 0 -> r.x;
+            case 1 -> r.x + r.width - 1;
+            case 2 -> r.y;
+            default -> r.y + r.height - 1;
+        };
+        int inward = side % 2 == 0 ? 1 : -1;
+        List<Integer> pos = new ArrayList<>();
+        byte[] px = new byte[1];
+        for (int p = from; p < to; p++) {
+            // from inside outwards: where the ink that reaches the side ends (a line passing close outside is cut off
+            // by the gap between them)
+            int found = Integer.MIN_VALUE;
+            boolean inInk = false;
+            for (int d = SIDE_REACH; d >= -SIDE_REACH; d--) {
+                int q = edge + inward * d;
+                int row = vertical ? p : q;
+                int col = vertical ? q : p;
+                boolean isInk = row >= 0 && col >= 0 && row < ink.rows() && col < ink.cols() && ink.get(row, col, px) > 0 && px[0] != 0;
+                if (isInk) {
+                    inInk = true;
+                    found = d;
+                } else if (inInk) {
+                    break;
+                }
+            }
+            pos.add(found);
+        }
+        if (pos.isEmpty()) {
+            return false;
+        }
+        List<Integer> sorted = new ArrayList<>(pos);
+        java.util.Collections.sort(sorted);
+        int median = sorted.get(sorted.size() / 2);
+        if (median == Integer.MIN_VALUE) {
+            return false;
+        }
+        long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 1).count();
+        return near >= 0.7 * pos.size();
+    }
+
+    /**
+     * A large round shape or hole: a drawn merge circle (a big circled '+' whose text OCR reads), not a letter's
+     * counter (letters large enough for a 36 px counter are rare; an 'O' counter is taller than wide) nor an
+     * arrowhead (smaller).
+     */
+    private static boolean round(Rect r, double fill) {
+        double aspect = (double) r.width / r.height;
+        return Math.min(r.width, r.height) >= 36 && aspect > 0.87 && aspect < 1.15 && fill >= 0.75;
     }
 
     static List<Rect> innermostDistinct(List<Rect> cands) {

@@ -33,7 +33,7 @@ public final class BoxFlowParser implements StyleParser {
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
-            Optional<ParsedLabel> lab = Optional.empty();
+            Optional<ParsedLabel> lab = kerasLabel(cl.stream().map(texts::get).collect(java.util.stream.Collectors.joining("\n")));
             StringBuilder all = new StringBuilder();
             for (int i : cl) {
                 u = union(u, boxes.get(i));
@@ -44,6 +44,9 @@ public final class BoxFlowParser implements StyleParser {
                 all.append(all.length() > 0 && !text.isEmpty() ? "\n" : "").append(text);
             }
             nodeBoxes.add(u);
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                System.err.printf("  box %s %s -> %s%n", u, all.toString().replace('\n', '|'), lab.map(ParsedLabel::type).orElse("-"));
+            }
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
         // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
@@ -75,6 +78,7 @@ public final class BoxFlowParser implements StyleParser {
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }
+        links = spliceTensorNames(elements, links);
         if (!links.isEmpty()) {
             links = arrowText(grey, elements, links);
         }
@@ -123,6 +127,77 @@ public final class BoxFlowParser implements StyleParser {
             out.add(new Link(id, l.to(), l.confidence()));
         }
         return out;
+    }
+
+    /**
+     * Caffe-style figures (Netscope) draw each layer's output blob as a small box between layers, labelled only with
+     * the name of the layer that writes it ("conv1" under "conv1 (Convolution)"): a tensor, not a layer. Such a box
+     * (one word, equal to the first word of a box that links into it) is blanked and its links bridged.
+     */
+    static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
+        List<Link> out = new ArrayList<>(links);
+        for (int i = 0; i < elements.size(); i++) {
+            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers)
+            List<String> words = words(elements.get(i).text());
+            if (words.size() != 1) {
+                continue;
+            }
+            final int blob = i;
+            List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
+                    .filter(f -> {
+                        List<String> fw = words(elements.get(f).text());
+                        return fw.size() > 1 && similar(fw.get(0), words.get(0));
+                    }).toList();
+            if (writers.isEmpty()) {
+                continue;
+            }
+            List<Link> readers = out.stream().filter(l -> l.from() == blob && l.to() != blob).toList();
+            out.removeIf(l -> l.from() == blob || l.to() == blob);
+            for (int w : writers) {
+                for (Link r : readers) {
+                    out.add(new Link(w, r.to(), r.confidence()));
+                }
+            }
+            elements.set(i, elements.get(i).withLabel("", Optional.empty()));
+        }
+        return out;
+    }
+
+    /** The words of a text with two or more letters or digits, lower case, without punctuation. */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.strip().split("\\s+")) {
+            String c = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "").replaceAll("^_+|_+$", "");
+            if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Equal, or one edit apart when both are long enough for OCR to have slipped on one character. */
+    private static boolean similar(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (Math.min(a.length(), b.length()) < 3 || Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= 1;
     }
 
     /** Distance from a point to a segment, infinite when the point projects outside the segment's middle 90%. */
@@ -192,6 +267,60 @@ public final class BoxFlowParser implements StyleParser {
             maxY = Math.max(maxY, ConnectorTracer.centreY(r));
         }
         return maxY - minY > maxX - minX;
+    }
+
+    /** A Keras plot_model name cell: "conv2d_1: Conv2D" (the layer's name, a colon, its class). */
+    private static final java.util.regex.Pattern KERAS_NAME = java.util.regex.Pattern.compile("^\\s*[^\\s:]+\\s*:\\s*([A-Za-z][A-Za-z0-9 ]{2,})\\s*$");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /**
+     * A Keras plot_model node: a "name: Class" cell beside a table of input and output shapes ("(None, 32, 32, 64)").
+     * The type comes from the class alone (the name's digits are no parameters: "conv2d_4" states no 4 filters;
+     * OCR splits long class names, "Batc hNormaliza tion", so spaces are dropped), the filters or units from the
+     * last number of the output shape, an input's shape from its shape (channels first).
+     */
+    Optional<ParsedLabel> kerasLabel(String text) {
+        List<String> tuples = text.lines().filter(l -> l.chars().filter(c -> c == ',').count() >= 1 && NUMBER.matcher(l).find()
+                && (l.contains("(") || l.contains("{") || l.toLowerCase(java.util.Locale.ROOT).contains("one"))).toList();
+        if (tuples.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String line : text.lines().toList()) {
+            java.util.regex.Matcher m = KERAS_NAME.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            Optional<ParsedLabel> p = grammar.read(m.group(1).replace(" ", ""));
+            if (p.isEmpty()) {
+                continue;
+            }
+            List<Integer> shape = new ArrayList<>();
+            java.util.regex.Matcher n = NUMBER.matcher(tuples.get(tuples.size() - 1));
+            while (n.find() && n.group().length() < 7) {
+                shape.add(Integer.parseInt(n.group()));
+            }
+            ParsedLabel l = p.get();
+            java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(l.params());
+            List<String> inferred = new ArrayList<>(l.inferredKeys());
+            String key = switch (l.type()) {
+                case "Conv2D", "Deconv2D" -> "filters";
+                case "Dense" -> "units";
+                default -> null;
+            };
+            if (key != null && !shape.isEmpty()) {
+                params.put(key, shape.get(shape.size() - 1));
+                inferred.remove(key);
+            }
+            if (l.type().equals("Input") && shape.size() >= 2) {
+                List<Integer> chw = new ArrayList<>();
+                chw.add(shape.get(shape.size() - 1));
+                chw.addAll(shape.subList(0, shape.size() - 1));
+                params.put("output_shape", chw);
+                inferred.remove("output_shape");
+            }
+            return Optional.of(new ParsedLabel(l.type(), params, inferred, l.confidence(), l.mapShape(), l.tag()));
+        }
+        return Optional.empty();
     }
 
     /** The label of a box: the whole text, else its first line that parses. */

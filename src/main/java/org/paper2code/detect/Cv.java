@@ -142,7 +142,10 @@ public final class Cv {
                 && inner.y + inner.height <= outer.y + outer.height;
     }
 
-    /** OCR-ready crop: grey, upscaled, Otsu-binarised to dark text on white, with a white margin. */
+    /** The white margin {@link #ocrCrop} puts round a crop. */
+    public static final int OCR_PAD = 12;
+
+    /** OCR-ready crop: grey, upscaled, Otsu-binarised to dark text on white, with a white margin of {@link #OCR_PAD}. */
     public static Mat ocrCrop(Mat grey, Rect r, double scale) {
         Mat crop = new Mat(grey, clip(r, grey)).clone();
         if (scale != 1) {
@@ -154,7 +157,7 @@ public final class Cv {
             Core.bitwise_not(bin, bin); // light text on a dark fill
         }
         Mat padded = new Mat();
-        Core.copyMakeBorder(bin, padded, 12, 12, 12, 12, Core.BORDER_CONSTANT, new Scalar(255));
+        Core.copyMakeBorder(bin, padded, OCR_PAD, OCR_PAD, OCR_PAD, OCR_PAD, Core.BORDER_CONSTANT, new Scalar(255));
         return padded;
     }
 }

@@ -1,6 +1,7 @@
 package org.paper2code.detect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Reads many small regions in ONE Tesseract call: each region is binarised, upscaled and stacked on a
@@ -29,8 +31,8 @@ public final class TextSheet {
         int width = 0;
         int height = GAP;
         for (Rect r : regions) {
-            double scale = r.height < 24 ? 2.5 : r.height < 60 ? 2 : r.height < 120 ? 1.5 : 1;
-            Mat c = Cv.ocrCrop(grey, r, scale);
+            Mat c = Cv.ocrCrop(grey, r, scale(grey, r));
+            dropFrameSpecks(c);
             crops.add(c);
             width = Math.max(width, c.cols());
             height += c.rows() + GAP;
@@ -68,6 +70,86 @@ public final class TextSheet {
             out.add(String.join("\n", text));
         }
         return out;
+    }
+
+    /** Glyph height Tesseract reads best at (its models were trained near 20-30 px capitals). */
+    private static final double GLYPH_TARGET = 24;
+    private static final double MAX_SCALE = 5;
+
+    /**
+     * How much to enlarge a region before reading it: enough to bring its median glyph (connected component) to
+     * about {@link #GLYPH_TARGET} px. Small text in a tall box (four 6 px lines in a 32 px box, as a figure shrunk
+     * to fit a page draws) needs 4x where the box height alone would suggest 2x. Falls back to the box height
+     * when no glyph stands out.
+     */
+    static double scale(Mat grey, Rect r) {
+        double byBox = r.height < 24 ? 2.5 : r.height < 60 ? 2 : r.height < 120 ? 1.5 : 1;
+        Mat crop = new Mat(grey, Cv.clip(r, grey));
+        if (crop.rows() < 4 || crop.cols() < 4) {
+            return byBox;
+        }
+        Mat bin = new Mat();
+        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
+        if (Core.countNonZero(bin) > bin.total() / 2) {
+            Core.bitwise_not(bin, bin); // light text on a dark fill
+        }
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, new Mat(), 8, CvType.CV_32S);
+        List<Integer> heights = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            int x = (int) stats.get(i, Imgproc.CC_STAT_LEFT)[0];
+            int y = (int) stats.get(i, Imgproc.CC_STAT_TOP)[0];
+            int w = (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0];
+            int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
+            boolean frame = x == 0 || y == 0 || x + w >= bin.cols() || y + h >= bin.rows();
+            if (!frame && h >= 3 && h < 0.8 * bin.rows() && w < 0.5 * bin.cols()) {
+                heights.add(h);
+            }
+        }
+        if (heights.size() < 2) {
+            return byBox;
+        }
+        Collections.sort(heights);
+        double glyph = heights.get(heights.size() / 2);
+        return Math.max(1, Math.min(MAX_SCALE, Math.max(byBox, GLYPH_TARGET / glyph)));
+    }
+
+    /**
+     * Removes dark specks touching the crop's frame that are not letters: what is left of the box's own outline or
+     * the cut corners of an octagonal box (read as "/", "\\", "4"): long along the frame, or thin strokes across it.
+     */
+    static void dropFrameSpecks(Mat padded) {
+        Mat dark = new Mat();
+        Imgproc.threshold(padded, dark, 127, 255, Imgproc.THRESH_BINARY_INV);
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int n = Imgproc.connectedComponentsWithStats(dark, labels, stats, new Mat(), 8, CvType.CV_32S);
+        int pad = Cv.OCR_PAD;
+        int innerW = padded.cols() - 2 * pad;
+        int innerH = padded.rows() - 2 * pad;
+        for (int i = 1; i < n; i++) {
+            int x = (int) stats.get(i, Imgproc.CC_STAT_LEFT)[0];
+            int y = (int) stats.get(i, Imgproc.CC_STAT_TOP)[0];
+            int w = (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0];
+            int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
+            int area = (int) stats.get(i, Imgproc.CC_STAT_AREA)[0];
+            boolean left = x <= pad;
+            boolean right = x + w >= pad + innerW;
+            boolean top = y <= pad;
+            boolean bottom = y + h >= pad + innerH;
+            // an outline remnant runs along the side it touches; a cut corner touches two sides and is a sparse
+            // diagonal; a letter touching the frame of a tight box is neither (it stays)
+            boolean alongTopOrBottom = (top || bottom) && w >= 0.5 * innerW;
+            boolean alongLeftOrRight = (left || right) && h >= 0.8 * innerH && w * 4 <= h;
+            boolean corner = (left || right) && (top || bottom) && area < 0.3 * w * h;
+            boolean notLetter = alongTopOrBottom || alongLeftOrRight || corner;
+            if (notLetter) {
+                Mat mask = new Mat();
+                Core.compare(labels, new Scalar(i), mask, Core.CMP_EQ);
+                padded.setTo(new Scalar(255), mask);
+            }
+        }
     }
 
     static boolean blank(Mat m) {

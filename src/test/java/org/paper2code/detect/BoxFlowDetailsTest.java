@@ -1,0 +1,82 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/** Box detection and blob splicing details of the 2d-box / pipeline parser, on drawn figures. */
+class BoxFlowDetailsTest {
+
+    /**
+     * Two outlined boxes in large type, joined by an arrow whose filled head touches the lower box: exactly the two
+     * boxes. Before, the counter of the large 'D' made its box a container (dropped) and the opened arrowhead
+     * passed as a small box.
+     */
+    @Test
+    void largeLettersAndArrowheadsAreNoBoxes() {
+        BufferedImage img = new BufferedImage(600, 520, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 600, 520);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(4));
+        g.drawRoundRect(100, 40, 400, 150, 30, 30);
+        g.drawRoundRect(100, 330, 400, 150, 30, 30);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 90));
+        g.drawString("DROP", 170, 150);
+        g.drawString("BIGRU", 150, 440);
+        g.fillRect(297, 190, 6, 110);
+        g.fillPolygon(new int[] {280, 320, 300}, new int[] {292, 292, 330}, 3);
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        List<Rect> boxes = new BoxDetector().detect(Cv.ink(bgr, Cv.background(bgr), 45));
+        assertEquals(2, boxes.size(), "boxes " + boxes);
+        assertTrue(boxes.stream().allMatch(b -> b.width > 350 && b.height > 120), "boxes " + boxes);
+    }
+
+    /** A Netscope output blob ("conv1" under "conv1 (Convolution)") is no layer: its links are bridged. */
+    @Test
+    void caffeBlobBoxesAreSplicedOut() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 100, 40), "conv1 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(30, 60, 40, 20), "conv1", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 100, 100, 40), "pool1 (Pooling)\nkernel size: 2", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 160, 100, 40), "3x3, 64", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 220, 100, 40), "3x3, 64", Optional.empty(), 0.9));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(List.of(new Link(0, 1, 1), new Link(1, 2, 1),
+                new Link(2, 3, 1), new Link(3, 4, 1))));
+        assertEquals(List.of(new Link(2, 3, 1), new Link(3, 4, 1), new Link(0, 2, 1)), links);
+        assertEquals("", es.get(1).text());
+        assertEquals("3x3, 64", es.get(4).text(), "two boxes alike are two layers");
+    }
+
+    /** Four lines of 6 px text in a 32 px box are read at about 4x, not at the 2x the box height alone gives. */
+    @Test
+    void smallTextIsEnlargedByGlyphSize() {
+        BufferedImage img = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 120, 40);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 7));
+        for (int i = 0; i < 4; i++) {
+            g.drawString("conv1 kernel " + i, 8, 10 + 8 * i);
+        }
+        g.dispose();
+        double s = TextSheet.scale(Cv.grey(Cv.fromBufferedImage(img)), new Rect(2, 2, 116, 34));
+        assertTrue(s >= 3.5, "scale " + s);
+    }
+}
