@@ -123,7 +123,7 @@ final class NeuronParser implements StyleParser {
                 columns.add(col);
             }
         }
-        columns.removeIf(col -> col.size() < 1);
+        dropStrayUnits(columns);
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -147,6 +147,28 @@ final class NeuronParser implements StyleParser {
             }
         }
         return new Detected(elements, links, false, null);
+    }
+
+    /**
+     * A lone circle halfway between two layers, much closer to both than layers usually are to each other, is a
+     * hole between crossing connection lines, not a layer of one unit.
+     */
+    private static void dropStrayUnits(List<List<Rect>> columns) {
+        if (columns.size() < 4) {
+            return;
+        }
+        List<Double> steps = new ArrayList<>();
+        for (int i = 1; i < columns.size(); i++) {
+            steps.add(centre(columns.get(i).get(0)) - centre(columns.get(i - 1).get(0)));
+        }
+        double usual = steps.stream().sorted().toList().get(steps.size() / 2);
+        for (int i = columns.size() - 2; i >= 1; i--) {
+            double x = centre(columns.get(i).get(0));
+            if (columns.get(i).size() == 1 && x - centre(columns.get(i - 1).get(0)) < 0.6 * usual
+                    && centre(columns.get(i + 1).get(0)) - x < 0.6 * usual) {
+                columns.remove(i);
+            }
+        }
     }
 
     /**
