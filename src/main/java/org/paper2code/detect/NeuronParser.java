@@ -31,6 +31,10 @@ final class NeuronParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no neuron circles found");
         }
         int d = circles.stream().map(r -> r.width).sorted().toList().get(circles.size() / 2);
+        Optional<Detected> unrolled = UnrolledRecurrence.read(new BoxDetector().detect(ink), circles, d);
+        if (unrolled.isPresent()) {
+            return unrolled.get();
+        }
         List<List<Rect>> rows = group(circles, false, d);
         List<List<Rect>> cols = group(circles, true, d);
         // units of one layer sit closer together than layers do: when the spacing settles it, layers run across
@@ -350,7 +354,7 @@ final class NeuronParser implements StyleParser {
         return all == 0 ? 0 : on / (double) all;
     }
 
-    private static Rect bounds(List<Rect> rs) {
+    static Rect bounds(List<Rect> rs) {
         Rect b = rs.get(0);
         for (Rect r : rs) {
             b = BoxFlowParser.union(b, r);
