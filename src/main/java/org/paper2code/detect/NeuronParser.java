@@ -16,21 +16,38 @@ import org.opencv.imgproc.Imgproc;
  * ("..." for omitted units makes a count a lower bound, so a stated number wins).
  */
 final class NeuronParser implements StyleParser {
+    /** Smallest hole and smallest filled disc taken for a unit, in pixels (letter holes are smaller). */
+    private static final int MIN_HOLE = 9;
+    private static final int MIN_DISC = 14;
+    /** Grey level below which ink is dark: black outlines around a mid-grey or coloured fill keep their hole. */
+    private static final int DARK = 100;
     private final LabelGrammar grammar = new LabelGrammar();
 
     @Override
     public Detected detect(Mat bgr) {
         Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
-        List<Rect> circles = distinct(circles(ink));
+        List<Rect> circles = distinct(circles(bgr, ink));
         if (circles.size() < 2) {
             return new Detected(List.of(), List.of(), false, "no neuron circles found");
         }
         int d = circles.stream().map(r -> r.width).sorted().toList().get(circles.size() / 2);
+        Optional<Detected> unrolled = UnrolledRecurrence.read(new BoxDetector().detect(ink), circles, d);
+        if (unrolled.isPresent()) {
+            return unrolled.get();
+        }
         List<List<Rect>> rows = group(circles, false, d);
         List<List<Rect>> cols = group(circles, true, d);
-        // units of one layer are not joined to each other, units of consecutive layers are: layers run across the
-        // direction in which neighbours are joined by ink
-        boolean vertical = rows.size() <= cols.size() && joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
+        // units of one layer sit closer together than layers do: when the spacing settles it, layers run across
+        // the closer axis; else units of one layer are not joined to each other, units of consecutive layers are,
+        // and layers run across the direction in which neighbours are joined by ink
+        double inCols = spacing(cols, true);
+        double inRows = spacing(rows, false);
+        boolean vertical;
+        if (inCols > 0 && inRows > 0 && Math.max(inCols, inRows) > 2 * Math.min(inCols, inRows)) {
+            vertical = inRows < inCols;
+        } else {
+            vertical = rows.size() <= cols.size() && joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
+        }
         if (!vertical) {
             return columns(bgr, circles);
         }
@@ -110,7 +127,7 @@ final class NeuronParser implements StyleParser {
                 columns.add(col);
             }
         }
-        columns.removeIf(col -> col.size() < 1);
+        dropStrayUnits(columns);
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -134,6 +151,28 @@ final class NeuronParser implements StyleParser {
             }
         }
         return new Detected(elements, links, false, null);
+    }
+
+    /**
+     * A lone circle halfway between two layers, much closer to both than layers usually are to each other, is a
+     * hole between crossing connection lines, not a layer of one unit.
+     */
+    private static void dropStrayUnits(List<List<Rect>> columns) {
+        if (columns.size() < 4) {
+            return;
+        }
+        List<Double> steps = new ArrayList<>();
+        for (int i = 1; i < columns.size(); i++) {
+            steps.add(centre(columns.get(i).get(0)) - centre(columns.get(i - 1).get(0)));
+        }
+        double usual = steps.stream().sorted().toList().get(steps.size() / 2);
+        for (int i = columns.size() - 2; i >= 1; i--) {
+            double x = centre(columns.get(i).get(0));
+            if (columns.get(i).size() == 1 && x - centre(columns.get(i - 1).get(0)) < 0.6 * usual
+                    && centre(columns.get(i + 1).get(0)) - x < 0.6 * usual) {
+                columns.remove(i);
+            }
+        }
     }
 
     /**
@@ -185,6 +224,17 @@ final class NeuronParser implements StyleParser {
             g.sort(Comparator.comparingDouble(r -> byX ? r.y : r.x));
         }
         return out;
+    }
+
+    /** Median distance between the centres of neighbouring circles within the groups (byX: along a column); 0 if none. */
+    private static double spacing(List<List<Rect>> groups, boolean byX) {
+        List<Double> gaps = new ArrayList<>();
+        for (List<Rect> g : groups) {
+            for (int i = 1; i < g.size(); i++) {
+                gaps.add(byX ? (double) g.get(i).y - g.get(i - 1).y : (double) g.get(i).x - g.get(i - 1).x);
+            }
+        }
+        return gaps.isEmpty() ? 0 : gaps.stream().sorted().toList().get(gaps.size() / 2);
     }
 
     /** Mean share of ink on the straight gap between neighbouring circles of each group (byX: vertical neighbours). */
@@ -304,7 +354,7 @@ final class NeuronParser implements StyleParser {
         return all == 0 ? 0 : on / (double) all;
     }
 
-    private static Rect bounds(List<Rect> rs) {
+    static Rect bounds(List<Rect> rs) {
         Rect b = rs.get(0);
         for (Rect r : rs) {
             b = BoxFlowParser.union(b, r);
@@ -331,50 +381,121 @@ final class NeuronParser implements StyleParser {
         return new ParsedLabel("Dense", params, stated == null ? List.of("units") : List.of(), stated == null ? 0.6 : 0.9, List.of(), null);
     }
 
-    private static boolean round(MatOfPoint c) {
+    private static boolean round(MatOfPoint c, int min) {
         Rect r = Imgproc.boundingRect(c);
-        if (r.width < 14 || r.height < 14 || Math.abs(r.width - r.height) > 0.2 * Math.max(r.width, r.height)) {
+        if (r.width < min || r.height < min || Math.abs(r.width - r.height) > 0.2 * Math.max(r.width, r.height)) {
             return false;
         }
         double area = Imgproc.contourArea(c);
-        double circle = Math.PI * r.width * r.height / 4;
-        return area > 0.8 * circle && area < 1.12 * circle;
+        // the contour runs through boundary pixel centres: its extent is one pixel less than the bounding box
+        double circle = Math.PI * (r.width - 1) * (r.height - 1) / 4;
+        return area > 0.8 * circle && area < 1.12 * circle && radiusSpread(c) < 0.08;
+    }
+
+    /**
+     * Coefficient of variation of the contour's distance from its centre: about 0.05 or less for a circle even at
+     * 12 px, above 0.09 for the polygons left between crossing connection lines.
+     */
+    private static double radiusSpread(MatOfPoint c) {
+        org.opencv.core.Point[] pts = c.toArray();
+        double cx = 0;
+        double cy = 0;
+        for (org.opencv.core.Point p : pts) {
+            cx += p.x;
+            cy += p.y;
+        }
+        cx /= pts.length;
+        cy /= pts.length;
+        double sum = 0;
+        double sq = 0;
+        for (org.opencv.core.Point p : pts) {
+            double d = Math.hypot(p.x - cx, p.y - cy);
+            sum += d;
+            sq += d * d;
+        }
+        double mean = sum / pts.length;
+        return mean == 0 ? 1 : Math.sqrt(Math.max(0, sq / pts.length - mean * mean)) / mean;
     }
 
     private static double centre(Rect r) {
         return r.x + r.width / 2.0;
     }
 
-    /** Round blobs or rings of similar size: contour area close to that of the enclosing circle, near-square box. */
-    static List<Rect> circles(Mat ink) {
+    /**
+     * Round blobs or rings of similar size: contour area close to that of the enclosing circle, near-square box.
+     * Rings are read twice: as holes of all ink, and as holes of the lines darker than their surroundings (outlines),
+     * because a light fill may count as ink (no hole then, or a speckled one in JPEG noise) and arrowheads touching
+     * the rim spoil the filled blob, while the outline keeps its hole.
+     */
+    static List<Rect> circles(Mat bgr, Mat ink) {
         List<Rect> out = new ArrayList<>();
-        // rings: holes of the ink (connection lines end at the rim, so the inside is clean)
-        List<MatOfPoint> contours = new ArrayList<>();
-        Mat hierarchy = new Mat();
-        Imgproc.findContours(ink.clone(), contours, hierarchy, Imgproc.RETR_CCOMP, Imgproc.CHAIN_APPROX_NONE);
-        for (int i = 0; i < contours.size(); i++) {
-            if (hierarchy.get(0, i)[3] >= 0 && round(contours.get(i))) {
-                out.add(Cv.grow(Imgproc.boundingRect(contours.get(i)), 2));
+        Mat outline = new Mat();
+        Mat smooth = Cv.grey(bgr);
+        // JPEG ringing inside a darker fill would fray the hole's edge
+        Imgproc.GaussianBlur(smooth, smooth, new org.opencv.core.Size(3, 3), 0);
+        Imgproc.adaptiveThreshold(smooth, outline, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 15, 12);
+        Mat dark = new Mat();
+        Imgproc.threshold(Cv.grey(bgr), dark, DARK, 255, Imgproc.THRESH_BINARY_INV);
+        for (Mat mask : List.of(ink, outline, dark)) {
+            for (Rect r : holes(mask)) {
+                if (out.stream().noneMatch(o -> Cv.iou(o, r) > 0.3)) {
+                    out.add(r);
+                }
             }
         }
-        // filled discs: lines erased by an opening first
-        Mat opened = new Mat();
-        Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new org.opencv.core.Size(7, 7)));
-        List<MatOfPoint> blobs = new ArrayList<>();
-        Imgproc.findContours(opened, blobs, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
-        for (MatOfPoint c : blobs) {
-            Rect r = Imgproc.boundingRect(c);
-            if (round(c) && out.stream().noneMatch(o -> Cv.iou(o, r) > 0.3)) {
-                out.add(r);
+        // filled discs: lines erased by an opening first; once rings gave the unit size, an opening half that wide
+        // also erases arrowheads touching a disc
+        int[] kernels = out.isEmpty() ? new int[] {7} : new int[] {7, Math.max(7, usualDiameter(out) / 2)};
+        for (int k : kernels) {
+            Mat opened = new Mat();
+            Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new org.opencv.core.Size(k, k)));
+            List<MatOfPoint> blobs = new ArrayList<>();
+            Imgproc.findContours(opened, blobs, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+            for (MatOfPoint c : blobs) {
+                Rect r = Imgproc.boundingRect(c);
+                if (round(c, MIN_DISC) && out.stream().noneMatch(o -> Cv.iou(o, r) > 0.3)) {
+                    out.add(r);
+                }
             }
         }
         if (out.isEmpty()) {
             return out;
         }
-        // units in one figure share a size: keep those near the median diameter
-        List<Integer> d = out.stream().map(r -> r.width).sorted().toList();
-        int med = d.get(d.size() / 2);
-        out.removeIf(r -> r.width < 0.6 * med || r.width > 1.6 * med);
+        // units in one figure share a size: keep those near the usual diameter
+        int med = usualDiameter(out);
+        int m = med;
+        out.removeIf(r -> r.width < 0.6 * m || r.width > 1.6 * m);
+        return out;
+    }
+
+    /**
+     * The median diameter weighted by area, so that the many small holes of letters in big type (o, e, a, 0) do not
+     * outvote fewer but larger units.
+     */
+    private static int usualDiameter(List<Rect> found) {
+        List<Integer> d = found.stream().map(r -> r.width).sorted().toList();
+        long total = d.stream().mapToLong(w -> (long) w * w).sum();
+        long run = 0;
+        for (int w : d) {
+            run += (long) w * w;
+            if (2 * run >= total) {
+                return w;
+            }
+        }
+        return d.get(d.size() - 1);
+    }
+
+    /** Round holes of a mask (connection lines end at the rim, so a unit's inside is clean), grown to the rim. */
+    private static List<Rect> holes(Mat mask) {
+        List<Rect> out = new ArrayList<>();
+        List<MatOfPoint> contours = new ArrayList<>();
+        Mat hierarchy = new Mat();
+        Imgproc.findContours(mask.clone(), contours, hierarchy, Imgproc.RETR_CCOMP, Imgproc.CHAIN_APPROX_NONE);
+        for (int i = 0; i < contours.size(); i++) {
+            if (hierarchy.get(0, i)[3] >= 0 && round(contours.get(i), MIN_HOLE)) {
+                out.add(Cv.grow(Imgproc.boundingRect(contours.get(i)), 2));
+            }
+        }
         return out;
     }
 }

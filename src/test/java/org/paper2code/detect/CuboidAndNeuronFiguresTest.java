@@ -14,12 +14,15 @@ import org.paper2code.eval.TruthCorpus;
 /**
  * Real 3D-box and neuron figures the parser reads exactly (all layers and edges, no extra ones): PlotNeuralNet's
  * LeNet and AlexNet (outlined cuboids, rotated size labels), YOLO (layers listed as text columns with "}x4"
- * repeats) and the dropout figure (bottom-up rows of units in two panels, crossed-out units).
+ * repeats), the dropout figure (bottom-up rows of units in two panels, crossed-out units) and an unrolled
+ * bidirectional RNN (two chains of cells "A", "A'" between input and output units: one Bidirectional layer, not a
+ * dense layer per drawn column).
  */
 class CuboidAndNeuronFiguresTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plotneuralnet_lenet", "plotneuralnet_alexnet", "aleju_yolo_architecture", "dropout_srivastava2014_fig1"})
+    @ValueSource(strings = {"plotneuralnet_lenet", "plotneuralnet_alexnet", "aleju_yolo_architecture", "dropout_srivastava2014_fig1",
+        "mwml_birnn"})
     void readsTheFigureExactly(String id) throws Exception {
         Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
         Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
