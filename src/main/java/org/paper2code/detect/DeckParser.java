@@ -2,8 +2,12 @@ package org.paper2code.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -23,6 +27,8 @@ import org.paper2code.eval.DiagramStyle;
  * the depth, kernels from shrinking sizes, pooling from halving sizes.
  */
 final class DeckParser implements StyleParser {
+    /** Ink thinner than this across the flow is a line or a sliver between lines, not a sheet. */
+    private static final int BRIDGE = 11;
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
@@ -32,21 +38,25 @@ final class DeckParser implements StyleParser {
 
     @Override
     public Detected detect(Mat bgr) {
-        Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
-        List<Rect> shapes = shapes(ink);
+        Mat ink = shapeInk(bgr);
+        List<Rect> shapes = shapes(ink, false, false);
+        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
+        shapes = shapes(ink, true, vertical);
         if (shapes.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
-        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
+        List<List<TextLines.Line>> operations = operations(shapes, lines, vertical);
+        List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
+        List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
         List<ShapeReading> layers = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
-            layers.add(describe(shapes, i, lines));
+            layers.add(describe(shapes, i, rest, operation(operations.get(i))));
         }
         infer(layers);
         List<Element> elements = new ArrayList<>();
@@ -61,8 +71,33 @@ final class DeckParser implements StyleParser {
         return new Detected(elements, links, vertical, null);
     }
 
+    /**
+     * Ink for finding sheets: strong ink (outlines, dark fills) plus pale fills read on a median-smoothed copy, so
+     * pixel noise on a pastel sheet neither breaks it into speckles nor hides it.
+     */
+    static Mat shapeInk(Mat bgr) {
+        Scalar bg = Cv.background(bgr);
+        Mat ink = Cv.ink(bgr, bg, 40);
+        Mat smooth = new Mat();
+        Imgproc.medianBlur(bgr, smooth, 5);
+        Mat fills = Cv.ink(smooth, bg, 18);
+        // only areas survive: lines, thickened by blur and a low threshold, would join the decks
+        Imgproc.morphologyEx(fills, fills, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(9, 9)));
+        Core.bitwise_or(ink, fills, ink);
+        return ink;
+    }
+
     /** Solid shapes: ink with enclosed areas filled, opened to drop lines and text, big enough to be a layer. */
     static List<Rect> shapes(Mat ink) {
+        return shapes(ink, false, false);
+    }
+
+    /**
+     * @param cutBridges erase ink thinner than {@link #BRIDGE} across the flow: converging projection lines that
+     *                   enclose a sliver join two decks otherwise, while a thin dense bar along the flow stays
+     * @param vertical   the decks run top to bottom
+     */
+    static List<Rect> shapes(Mat ink, boolean cutBridges, boolean vertical) {
         // fill rectangular holes (white sheets drawn as outlines); wedges between projection lines stay open
         Mat filled = ink.clone();
         List<MatOfPoint> contours = new ArrayList<>();
@@ -79,6 +114,10 @@ final class DeckParser implements StyleParser {
         }
         Mat opened = new Mat();
         Imgproc.morphologyEx(filled, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        if (cutBridges) {
+            Size across = vertical ? new Size(BRIDGE, 1) : new Size(1, BRIDGE);
+            Imgproc.morphologyEx(opened, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, across));
+        }
         Mat labels = new Mat();
         Mat stats = new Mat();
         int n = Imgproc.connectedComponentsWithStats(opened, labels, stats, new Mat(), 8, CvType.CV_32S);
@@ -102,7 +141,77 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
-    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
+    /**
+     * The operation written between two decks ("5x5 convolution", "Subsampling", "Full connection"), per deck: the
+     * lines between the previous deck's centre and this one's, not above both decks, that read as a layer type
+     * and state no feature-map size (that is a deck label). The operation makes the deck after it.
+     */
+    private List<List<TextLines.Line>> operations(List<Rect> shapes, List<TextLines.Line> lines, boolean vertical) {
+        List<List<TextLines.Line>> out = new ArrayList<>();
+        out.add(List.of());
+        for (int i = 1; i < shapes.size(); i++) {
+            Rect a = shapes.get(i - 1);
+            Rect b = shapes.get(i);
+            double from = vertical ? a.y + a.height / 2.0 : a.x + a.width / 2.0;
+            double to = vertical ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+            int top = vertical ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
+            List<TextLines.Line> op = new ArrayList<>();
+            for (TextLines.Line t : lines) {
+                double along = vertical ? t.cy() : t.cx();
+                double across = vertical ? t.box().x + t.box().width : t.box().y + t.box().height;
+                if (along > from && along < to && across > top + 4 && isOperation(t.text())) {
+                    op.add(t);
+                }
+            }
+            op.sort(Comparator.comparingInt(t -> vertical ? t.box().x : t.box().y));
+            out.add(op);
+        }
+        return out;
+    }
+
+    private boolean isOperation(String text) {
+        Optional<ParsedLabel> p = grammar.read(text);
+        return p.isPresent() && p.get().mapShape().isEmpty() && !p.get().type().equals("Input");
+    }
+
+    /** The operation lines read as one label (a kernel size may sit on the line below the word). */
+    private ParsedLabel operation(List<TextLines.Line> op) {
+        if (op.isEmpty()) {
+            return null;
+        }
+        String joined = String.join(" ", op.stream().map(TextLines.Line::text).toList());
+        return grammar.read(joined).or(() -> grammar.read(op.get(0).text())).orElse(null);
+    }
+
+    /**
+     * The deck's label and the operation that makes it, as one reading: the operation's type (a deck labelled
+     * "feature maps" after "Subsampling" is pooled) and its stated kernel, the label's stated counts and size.
+     */
+    static ParsedLabel combine(ParsedLabel label, ParsedLabel op) {
+        if (op == null || (label != null && label.type().equals("Input"))) {
+            return label;
+        }
+        if (label == null) {
+            return op;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(op.params());
+        Set<String> inferred = new LinkedHashSet<>(op.inferredKeys());
+        if (label.type().equals(op.type())) {
+            label.params().forEach((k, v) -> {
+                boolean labelStates = !label.inferredKeys().contains(k);
+                if (labelStates || !params.containsKey(k)) {
+                    params.put(k, v);
+                    if (labelStates) {
+                        inferred.remove(k);
+                    }
+                }
+            });
+        }
+        return new ParsedLabel(op.type(), params, List.copyOf(inferred), Math.min(label.confidence(), op.confidence()),
+                label.mapShape(), label.tag());
+    }
+
+    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines, ParsedLabel op) {
         Rect s = shapes.get(i);
         ShapeReading l = new ShapeReading();
         double left = i > 0 ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
@@ -133,6 +242,7 @@ final class DeckParser implements StyleParser {
         if (p.isEmpty()) {
             p = labelLines.stream().map(grammar::read).flatMap(Optional::stream).findFirst();
         }
+        p = Optional.ofNullable(combine(p.orElse(null), op));
         List<Integer> dims = new ArrayList<>();
         List<Integer> dimY = new ArrayList<>();
         for (TextLines.Line t : around) {
