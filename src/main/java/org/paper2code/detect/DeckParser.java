@@ -46,7 +46,7 @@ final class DeckParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
+        List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
@@ -139,6 +139,16 @@ final class DeckParser implements StyleParser {
             }
         }
         return kept;
+    }
+
+    /** The figure with the decks painted over in the background: sparse OCR reads shaded sheets as text blocks. */
+    static Mat withoutShapes(Mat bgr, List<Rect> shapes) {
+        Mat out = bgr.clone();
+        Scalar bg = Cv.background(bgr);
+        for (Rect r : shapes) {
+            Imgproc.rectangle(out, Cv.clip(Cv.grow(r, 2), out), bg, -1);
+        }
+        return out;
     }
 
     /**
