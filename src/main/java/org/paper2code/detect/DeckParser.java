@@ -292,6 +292,9 @@ final class DeckParser implements StyleParser {
             l.depth = dims.get(dims.size() - 1);
             l.flat = true;
         }
+        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
+            readUntypedSize(l, labelLines);
+        }
         if (p.isPresent()) {
             l.parsed = p.get();
             l.type = p.get().type();
@@ -308,6 +311,24 @@ final class DeckParser implements StyleParser {
             }
         }
         return l;
+    }
+
+    /**
+     * A label with no type word still gives the deck's size: {@code 16@28x28} (count, then height and width) or
+     * a single count ({@code 120}: a vector).
+     */
+    private void readUntypedSize(ShapeReading l, List<String> labelLines) {
+        for (String line : labelLines) {
+            List<Integer> v = grammar.numbers(line);
+            if (v.size() == 3 && v.get(1).equals(v.get(2)) && line.contains("@")) {
+                l.depth = v.get(0);
+                l.spatial = v.get(1);
+            } else if (v.size() == 2 && v.get(0).equals(v.get(1))) {
+                l.spatial = v.get(0);
+            } else if (v.size() == 1 && l.flat) {
+                l.depth = v.get(0);
+            }
+        }
     }
 
     /** Types and parameters the figure implies: the first shape is the input, sizes give kernels and pooling. */
