@@ -20,15 +20,21 @@ import org.opencv.imgproc.Imgproc;
 import org.paper2code.eval.DiagramStyle;
 
 /**
- * Stacked-2D-box (LeNet-style decks of offset sheets) and 3D-box (cuboids) figures: each solid shape, once
- * enclosed areas are filled and thin lines erased, is one layer; shapes run in reading order. The text above
- * a shape names it ({@code C1: feature maps 6@28x28}, {@code conv1}); numbers beside and below a cuboid are
- * its height, width and depth. What the figure implies but does not write is inferred and marked: filters from
- * the depth, kernels from shrinking sizes, pooling from halving sizes.
+ * Stacked-2D-box figures (LeNet-style decks of offset sheets): each solid shape, once enclosed areas are filled and
+ * thin lines erased, is one layer's output; shapes run in reading order. Where decks overlap or are drawn as dotted
+ * chains, the columns of text above them stand for the decks. The text above a deck names it
+ * ({@code C1: feature maps 6@28x28}); the operation written between two decks ({@code 5x5 convolution},
+ * {@code Subsampling}, {@code Full connection}, {@code Flatten}) is the layer that makes the deck after it, so it
+ * gives that deck's type and kernel. What the figure implies but does not write is inferred and marked: filters
+ * from the map count, kernels from shrinking sizes, pooling from halving sizes.
  */
 final class DeckParser implements StyleParser {
     /** Ink thinner than this across the flow is a line or a sliver between lines, not a sheet. */
     private static final int BRIDGE = 11;
+    /** Text above the decks closer than this many text heights is one deck's label. */
+    private static final int LABEL_GAP = 3;
+    /** A line that is only a number ("768", "500 units"): a vector's length, not a tag's index ("S2:") or OCR noise. */
+    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*\\d+(\\s*units?)?\\s*$");
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
@@ -47,6 +53,12 @@ final class DeckParser implements StyleParser {
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
+        if (!vertical) {
+            List<Rect> columns = labelColumns(shapes, lines);
+            if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {
+                shapes = columns; // decks drawn overlapping or as dotted chains: one label column is one deck
+            }
+        }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
@@ -141,6 +153,41 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
+    /**
+     * One box per column of text above the decks ("Feature maps" over "32@18x18"), spanning the decks' band: the
+     * labels stay apart where the decks they name overlap or are drawn too thin to be found as solid shapes.
+     */
+    static List<Rect> labelColumns(List<Rect> shapes, List<TextLines.Line> lines) {
+        int top = shapes.stream().mapToInt(r -> r.y).min().orElse(0);
+        int bottom = shapes.stream().mapToInt(r -> r.y + r.height).max().orElse(0);
+        List<Rect> above = lines.stream().map(TextLines.Line::box).filter(b -> b.y + b.height <= top + 4)
+                .sorted(Comparator.comparingInt(b -> b.x)).toList();
+        List<int[]> spans = new ArrayList<>();
+        for (Rect b : above) {
+            int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            // words closer than a few text heights are one label that OCR broke up
+            if (last != null && b.x <= last[1] + LABEL_GAP * Math.max(b.height, last[2])) {
+                last[1] = Math.max(last[1], b.x + b.width);
+                last[2] = Math.max(last[2], b.height);
+            } else {
+                spans.add(new int[] {b.x, b.x + b.width, b.height});
+            }
+        }
+        return spans.stream().map(sp -> new Rect(sp[0], top, sp[1] - sp[0], Math.max(1, bottom - top))).toList();
+    }
+
+    /**
+     * The shapes do not account for the label columns: one shape holds the centres of two columns (overlapping decks
+     * merged), or a column has no shape under it (a deck drawn as a dotted chain). A label merely broken into words
+     * does neither.
+     */
+    static boolean shapesMissColumns(List<Rect> shapes, List<Rect> columns) {
+        boolean merged = shapes.stream().anyMatch(s -> columns.stream()
+                .filter(c -> c.x + c.width / 2.0 >= s.x && c.x + c.width / 2.0 <= s.x + s.width).count() >= 2);
+        long orphans = columns.stream().filter(c -> shapes.stream().noneMatch(s -> s.x < c.x + c.width && c.x < s.x + s.width)).count();
+        return merged || orphans >= 2;
+    }
+
     /** The figure with the decks painted over in the background: sparse OCR reads shaded sheets as text blocks. */
     static Mat withoutShapes(Mat bgr, List<Rect> shapes) {
         Mat out = bgr.clone();
@@ -173,10 +220,24 @@ final class DeckParser implements StyleParser {
                     op.add(t);
                 }
             }
-            op.sort(Comparator.comparingInt(t -> vertical ? t.box().x : t.box().y));
+            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel")
+            for (TextLines.Line t : lines) {
+                if (!op.contains(t) && op.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
+                    op.add(t);
+                }
+            }
+            op.sort(Comparator.comparingInt(t -> t.box().y));
             out.add(op);
         }
         return out;
+    }
+
+    /** b sits right above or below a, overlapping it horizontally. */
+    private static boolean stacked(Rect a, Rect b) {
+        int h = Math.max(a.height, b.height);
+        boolean overlapX = b.x < a.x + a.width && a.x < b.x + b.width;
+        int gap = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
+        return overlapX && gap >= -2 && gap < h;
     }
 
     private boolean isOperation(String text) {
@@ -325,8 +386,9 @@ final class DeckParser implements StyleParser {
                 l.spatial = v.get(1);
             } else if (v.size() == 2 && v.get(0).equals(v.get(1))) {
                 l.spatial = v.get(0);
-            } else if (v.size() == 1 && l.flat) {
-                l.depth = v.get(0);
+            } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches()) {
+                l.depth = v.get(0); // a vector's length
+                l.flat = true;
             }
         }
     }
