@@ -2,8 +2,12 @@ package org.paper2code.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -16,13 +20,21 @@ import org.opencv.imgproc.Imgproc;
 import org.paper2code.eval.DiagramStyle;
 
 /**
- * Stacked-2D-box (LeNet-style decks of offset sheets) and 3D-box (cuboids) figures: each solid shape, once
- * enclosed areas are filled and thin lines erased, is one layer; shapes run in reading order. The text above
- * a shape names it ({@code C1: feature maps 6@28x28}, {@code conv1}); numbers beside and below a cuboid are
- * its height, width and depth. What the figure implies but does not write is inferred and marked: filters from
- * the depth, kernels from shrinking sizes, pooling from halving sizes.
+ * Stacked-2D-box figures (LeNet-style decks of offset sheets): each solid shape, once enclosed areas are filled and
+ * thin lines erased, is one layer's output; shapes run in reading order. Where decks overlap or are drawn as dotted
+ * chains, the columns of text above them stand for the decks. The text above a deck names it
+ * ({@code C1: feature maps 6@28x28}); the operation written between two decks ({@code 5x5 convolution},
+ * {@code Subsampling}, {@code Full connection}, {@code Flatten}) is the layer that makes the deck after it, so it
+ * gives that deck's type and kernel. What the figure implies but does not write is inferred and marked: filters
+ * from the map count, kernels from shrinking sizes, pooling from halving sizes.
  */
 final class DeckParser implements StyleParser {
+    /** Ink thinner than this across the flow is a line or a sliver between lines, not a sheet. */
+    private static final int BRIDGE = 11;
+    /** Text above the decks closer than this many text heights is one deck's label. */
+    private static final int LABEL_GAP = 3;
+    /** A line that is only a number ("768", "500 units"): a vector's length, not a tag's index ("S2:") or OCR noise. */
+    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*\\d+(\\s*units?)?\\s*$");
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
@@ -32,24 +44,34 @@ final class DeckParser implements StyleParser {
 
     @Override
     public Detected detect(Mat bgr) {
-        Mat ink = Cv.ink(bgr, Cv.background(bgr), 40);
-        List<Rect> shapes = shapes(ink);
+        Mat ink = shapeInk(bgr);
+        List<Rect> shapes = shapes(ink, false, false);
+        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
+        shapes = new ArrayList<>(shapes(ink, true, vertical));
         if (style == DiagramStyle.BOX_3D) {
             shapes.addAll(CuboidBars.missing(ink, shapes));
         }
         if (shapes.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
-        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
+        List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
+        if (!vertical) {
+            List<Rect> columns = labelColumns(shapes, lines);
+            if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {
+                shapes = columns; // decks drawn overlapping or as dotted chains: one label column is one deck
+            }
+        }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
+        List<List<TextLines.Line>> operations = operations(shapes, lines, vertical);
+        List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
+        List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
         List<ShapeReading> layers = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
-            layers.add(describe(shapes, i, lines));
+            layers.add(describe(shapes, i, rest, operation(operations.get(i))));
         }
         if (style == DiagramStyle.BOX_3D) {
             CuboidChain.refine(layers, shapes);
@@ -67,8 +89,33 @@ final class DeckParser implements StyleParser {
         return new Detected(elements, links, vertical, null);
     }
 
+    /**
+     * Ink for finding sheets: strong ink (outlines, dark fills) plus pale fills read on a median-smoothed copy, so
+     * pixel noise on a pastel sheet neither breaks it into speckles nor hides it.
+     */
+    static Mat shapeInk(Mat bgr) {
+        Scalar bg = Cv.background(bgr);
+        Mat ink = Cv.ink(bgr, bg, 40);
+        Mat smooth = new Mat();
+        Imgproc.medianBlur(bgr, smooth, 5);
+        Mat fills = Cv.ink(smooth, bg, 18);
+        // only areas survive: lines, thickened by blur and a low threshold, would join the decks
+        Imgproc.morphologyEx(fills, fills, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(9, 9)));
+        Core.bitwise_or(ink, fills, ink);
+        return ink;
+    }
+
     /** Solid shapes: ink with enclosed areas filled, opened to drop lines and text, big enough to be a layer. */
     static List<Rect> shapes(Mat ink) {
+        return shapes(ink, false, false);
+    }
+
+    /**
+     * @param cutBridges erase ink thinner than {@link #BRIDGE} across the flow: converging projection lines that
+     *                   enclose a sliver join two decks otherwise, while a thin dense bar along the flow stays
+     * @param vertical   the decks run top to bottom
+     */
+    static List<Rect> shapes(Mat ink, boolean cutBridges, boolean vertical) {
         // fill rectangular holes (white sheets drawn as outlines); wedges between projection lines stay open
         Mat filled = ink.clone();
         List<MatOfPoint> contours = new ArrayList<>();
@@ -85,6 +132,10 @@ final class DeckParser implements StyleParser {
         }
         Mat opened = new Mat();
         Imgproc.morphologyEx(filled, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        if (cutBridges) {
+            Size across = vertical ? new Size(BRIDGE, 1) : new Size(1, BRIDGE);
+            Imgproc.morphologyEx(opened, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, across));
+        }
         Mat labels = new Mat();
         Mat stats = new Mat();
         int n = Imgproc.connectedComponentsWithStats(opened, labels, stats, new Mat(), 8, CvType.CV_32S);
@@ -113,7 +164,136 @@ final class DeckParser implements StyleParser {
         return s.width < 0.35 * s.height && s.width < 30;
     }
 
-    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines) {
+    /**
+     * One box per column of text above the decks ("Feature maps" over "32@18x18"), spanning the decks' band: the
+     * labels stay apart where the decks they name overlap or are drawn too thin to be found as solid shapes.
+     */
+    static List<Rect> labelColumns(List<Rect> shapes, List<TextLines.Line> lines) {
+        int top = shapes.stream().mapToInt(r -> r.y).min().orElse(0);
+        int bottom = shapes.stream().mapToInt(r -> r.y + r.height).max().orElse(0);
+        List<Rect> above = lines.stream().map(TextLines.Line::box).filter(b -> b.y + b.height <= top + 4)
+                .sorted(Comparator.comparingInt(b -> b.x)).toList();
+        List<int[]> spans = new ArrayList<>();
+        for (Rect b : above) {
+            int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            // words closer than a few text heights are one label that OCR broke up
+            if (last != null && b.x <= last[1] + LABEL_GAP * Math.max(b.height, last[2])) {
+                last[1] = Math.max(last[1], b.x + b.width);
+                last[2] = Math.max(last[2], b.height);
+            } else {
+                spans.add(new int[] {b.x, b.x + b.width, b.height});
+            }
+        }
+        return spans.stream().map(sp -> new Rect(sp[0], top, sp[1] - sp[0], Math.max(1, bottom - top))).toList();
+    }
+
+    /**
+     * The shapes do not account for the label columns: one shape holds the centres of two columns (overlapping decks
+     * merged), or a column has no shape under it (a deck drawn as a dotted chain). A label merely broken into words
+     * does neither.
+     */
+    static boolean shapesMissColumns(List<Rect> shapes, List<Rect> columns) {
+        boolean merged = shapes.stream().anyMatch(s -> columns.stream()
+                .filter(c -> c.x + c.width / 2.0 >= s.x && c.x + c.width / 2.0 <= s.x + s.width).count() >= 2);
+        long orphans = columns.stream().filter(c -> shapes.stream().noneMatch(s -> s.x < c.x + c.width && c.x < s.x + s.width)).count();
+        return merged || orphans >= 2;
+    }
+
+    /** The figure with the decks painted over in the background: sparse OCR reads shaded sheets as text blocks. */
+    static Mat withoutShapes(Mat bgr, List<Rect> shapes) {
+        Mat out = bgr.clone();
+        Scalar bg = Cv.background(bgr);
+        for (Rect r : shapes) {
+            Imgproc.rectangle(out, Cv.clip(Cv.grow(r, 2), out), bg, -1);
+        }
+        return out;
+    }
+
+    /**
+     * The operation written between two decks ("5x5 convolution", "Subsampling", "Full connection"), per deck: the
+     * lines between the previous deck's centre and this one's, not above both decks, that read as a layer type
+     * and state no feature-map size (that is a deck label). The operation makes the deck after it.
+     */
+    private List<List<TextLines.Line>> operations(List<Rect> shapes, List<TextLines.Line> lines, boolean vertical) {
+        List<List<TextLines.Line>> out = new ArrayList<>();
+        out.add(List.of());
+        for (int i = 1; i < shapes.size(); i++) {
+            Rect a = shapes.get(i - 1);
+            Rect b = shapes.get(i);
+            double from = vertical ? a.y + a.height / 2.0 : a.x + a.width / 2.0;
+            double to = vertical ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+            int top = vertical ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
+            List<TextLines.Line> op = new ArrayList<>();
+            for (TextLines.Line t : lines) {
+                double along = vertical ? t.cy() : t.cx();
+                double across = vertical ? t.box().x + t.box().width : t.box().y + t.box().height;
+                if (along > from && along < to && across > top + 4 && isOperation(t.text())) {
+                    op.add(t);
+                }
+            }
+            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel")
+            for (TextLines.Line t : lines) {
+                if (!op.contains(t) && op.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
+                    op.add(t);
+                }
+            }
+            op.sort(Comparator.comparingInt(t -> t.box().y));
+            out.add(op);
+        }
+        return out;
+    }
+
+    /** b sits right above or below a, overlapping it horizontally. */
+    private static boolean stacked(Rect a, Rect b) {
+        int h = Math.max(a.height, b.height);
+        boolean overlapX = b.x < a.x + a.width && a.x < b.x + b.width;
+        int gap = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
+        return overlapX && gap >= -2 && gap < h;
+    }
+
+    private boolean isOperation(String text) {
+        Optional<ParsedLabel> p = grammar.read(text);
+        return p.isPresent() && p.get().mapShape().isEmpty() && !p.get().type().equals("Input");
+    }
+
+    /** The operation lines read as one label (a kernel size may sit on the line below the word). */
+    private ParsedLabel operation(List<TextLines.Line> op) {
+        if (op.isEmpty()) {
+            return null;
+        }
+        String joined = String.join(" ", op.stream().map(TextLines.Line::text).toList());
+        return grammar.read(joined).or(() -> grammar.read(op.get(0).text())).orElse(null);
+    }
+
+    /**
+     * The deck's label and the operation that makes it, as one reading: the operation's type (a deck labelled
+     * "feature maps" after "Subsampling" is pooled) and its stated kernel, the label's stated counts and size.
+     */
+    static ParsedLabel combine(ParsedLabel label, ParsedLabel op) {
+        if (op == null || (label != null && label.type().equals("Input"))) {
+            return label;
+        }
+        if (label == null) {
+            return op;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(op.params());
+        Set<String> inferred = new LinkedHashSet<>(op.inferredKeys());
+        if (label.type().equals(op.type())) {
+            label.params().forEach((k, v) -> {
+                boolean labelStates = !label.inferredKeys().contains(k);
+                if (labelStates || !params.containsKey(k)) {
+                    params.put(k, v);
+                    if (labelStates) {
+                        inferred.remove(k);
+                    }
+                }
+            });
+        }
+        return new ParsedLabel(op.type(), params, List.copyOf(inferred), Math.min(label.confidence(), op.confidence()),
+                label.mapShape(), label.tag());
+    }
+
+    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines, ParsedLabel op) {
         Rect s = shapes.get(i);
         ShapeReading l = new ShapeReading();
         double left = i > 0 ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
@@ -144,6 +324,7 @@ final class DeckParser implements StyleParser {
         if (p.isEmpty()) {
             p = labelLines.stream().map(grammar::read).flatMap(Optional::stream).findFirst();
         }
+        p = Optional.ofNullable(combine(p.orElse(null), op));
         List<Integer> dims = new ArrayList<>();
         List<Integer> dimY = new ArrayList<>();
         for (TextLines.Line t : around) {
@@ -183,6 +364,9 @@ final class DeckParser implements StyleParser {
             l.depth = dims.get(dims.size() - 1);
             l.flat = true;
         }
+        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
+            readUntypedSize(l, labelLines);
+        }
         if (p.isPresent()) {
             l.parsed = p.get();
             l.type = p.get().type();
@@ -199,6 +383,25 @@ final class DeckParser implements StyleParser {
             }
         }
         return l;
+    }
+
+    /**
+     * A label with no type word still gives the deck's size: {@code 16@28x28} (count, then height and width) or
+     * a single count ({@code 120}: a vector).
+     */
+    private void readUntypedSize(ShapeReading l, List<String> labelLines) {
+        for (String line : labelLines) {
+            List<Integer> v = grammar.numbers(line);
+            if (v.size() == 3 && v.get(1).equals(v.get(2)) && line.contains("@")) {
+                l.depth = v.get(0);
+                l.spatial = v.get(1);
+            } else if (v.size() == 2 && v.get(0).equals(v.get(1))) {
+                l.spatial = v.get(0);
+            } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches()) {
+                l.depth = v.get(0); // a vector's length
+                l.flat = true;
+            }
+        }
     }
 
     /** Types and parameters the figure implies: the first shape is the input, sizes give kernels and pooling. */

@@ -298,6 +298,12 @@ public final class LabelGrammar {
     private static void input(Reading r) {
         Hit m;
         List<Integer> dims = new ArrayList<>();
+        if ((m = r.take(MAPS)) != null) {
+            // 3@32x32: channels first, as decks write it
+            r.params.put("output_shape", List.of(parseInt(m.group(1)), parseInt(m.group(2)), parseInt(m.group(3))));
+            r.mapShape = List.of(parseInt(m.group(1)), parseInt(m.group(2)), parseInt(m.group(3)));
+            return;
+        }
         if ((m = r.take(DIMS)) != null || (m = r.take(TUPLE)) != null) {
             for (int g = 1; g <= 3; g++) {
                 if (m.group(g) != null) {
