@@ -56,7 +56,8 @@ final class DeckParser implements StyleParser {
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
-        if (!vertical) {
+        boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
+        if (sheets && !vertical) {
             List<Rect> columns = labelColumns(shapes, lines);
             if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {
                 shapes = columns; // decks drawn overlapping or as dotted chains: one label column is one deck
@@ -66,7 +67,9 @@ final class DeckParser implements StyleParser {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
-        List<List<TextLines.Line>> operations = operations(shapes, lines, vertical);
+        // operations written between decks ("Subsampling") name the deck after them; 3D-box figures are read by CuboidChain
+        List<List<TextLines.Line>> operations = sheets ? operations(shapes, lines, vertical)
+                : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();
         List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
         List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
         List<ShapeReading> layers = new ArrayList<>();
