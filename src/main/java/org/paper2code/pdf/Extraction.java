@@ -140,10 +140,10 @@ final class Extraction {
                 text.addPage(p, skip, captionLines, captionStarts);
             }
             List<Renderer.Box> boxes = new ArrayList<>();
-            List<Rect> cropBoxes = regions.stream().map(r -> cropBox(r, p)).toList();
+            List<Rect> cropBoxes = regions.stream().filter(this::cropped).map(r -> cropBox(r, p)).toList();
             for (Region r : regions) {
                 Rect box = cropBox(r, p);
-                BufferedImage image = crop(renderer, p, box, cropBoxes);
+                BufferedImage image = cropped(r) ? crop(renderer, p, box, cropBoxes) : null;
                 if (image != null && !r.table()) {
                     InkTrim.Trimmed t = InkTrim.trim(image, box);
                     image = t.image();
@@ -210,6 +210,10 @@ final class Extraction {
             warn("page " + page + ": crop not encoded: " + e.getMessage());
             return null;
         }
+    }
+
+    private boolean cropped(Region r) {
+        return !r.table() || options.tableCrops();
     }
 
     /** The region's box with a small margin, inside the page. */
