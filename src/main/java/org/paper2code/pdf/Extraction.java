@@ -205,7 +205,7 @@ final class Extraction {
             return null;
         }
         try {
-            return Renderer.png(image);
+            return Png.encode(image);
         } catch (IOException e) {
             warn("page " + page + ": crop not encoded: " + e.getMessage());
             return null;

@@ -1,9 +1,6 @@
 package org.paper2code.pdf;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
 
 /**
  * Shrinks a figure's crop to the ink it holds. Embedded raster images often carry white margins (Inception-v3's
@@ -33,7 +30,7 @@ final class InkTrim {
         int y1 = -1;
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            rgbRow(crop, y, row);
+            Pixels.rgbRow(crop, y, row);
             for (int x = 0; x < w; x++) {
                 int rgb = row[x];
                 int r = (rgb >> 16) & 0xff;
@@ -61,22 +58,5 @@ final class InkTrim {
         double sy = box.h() / h;
         Rect trimmed = Rect.ofCorners(box.x() + x0 * sx, box.y() + y0 * sy, box.x() + (x1 + 1) * sx, box.y() + (y1 + 1) * sy);
         return new Trimmed(crop.getSubimage(x0, y0, x1 - x0 + 1, y1 - y0 + 1), trimmed);
-    }
-
-    /**
-     * One row of 0xRRGGBB pixels: read straight from the pixel array for the renderer's int RGB
-     * images (getRGB converts pixel by pixel through the colour model, which cost more than the scan).
-     */
-    private static void rgbRow(BufferedImage image, int y, int[] row) {
-        int w = row.length;
-        if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
-                && image.getRaster().getDataBuffer() instanceof DataBufferInt data
-                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model) {
-            WritableRaster raster = image.getRaster();
-            int offset = data.getOffset() + model.getOffset(-raster.getSampleModelTranslateX(), y - raster.getSampleModelTranslateY());
-            System.arraycopy(data.getData(), offset, row, 0, w);
-        } else {
-            image.getRGB(0, y, w, 1, row, 0, w);
-        }
     }
 }

@@ -6,15 +6,9 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.rendering.ImageType;
 
 /** Renders crops, overlays and OCR pages with PDFBox, never larger than the pixel cap (the scale shrinks instead). */
@@ -127,28 +121,6 @@ final class Renderer {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Png.encode(img);
     }
-
-    /**
-     * PNG at a fast deflate level: ImageIO's default level cost the batch pipeline more CPU than
-     * drawing the crops (the files come out somewhat larger; the pixels are the same).
-     */
-    static byte[] png(BufferedImage img) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(FAST_DEFLATE);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** ImageIO's PNG writer maps quality q to deflate level round(9 * (1 - q)): 0.9 is level 1. */
-    private static final float FAST_DEFLATE = 0.9f;
 }
