@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** One run of the stage over an open document (see {@link PaperReader} for the contract). */
 final class Extraction {
@@ -84,7 +83,7 @@ final class Extraction {
         Set<String> compounds = TextJoin.compounds(layouts.stream().flatMap(l -> l.ordered().stream()).toList());
         Map<Integer, List<Caption>> captions = CaptionFinder.find(layouts, bodySize, compounds);
         Set<Line> runningHeads = RunningHeaders.find(layouts);
-        PDFRenderer pdfRenderer = new PDFRenderer(doc);
+        ClipRenderer pdfRenderer = new ClipRenderer(doc);
         pdfRenderer.setSubsamplingAllowed(true);
         Renderer renderer = new Renderer(pdfRenderer, options.maxRenderPixels());
         TextAssembler text = new TextAssembler(bodySize, compounds);
@@ -141,9 +140,10 @@ final class Extraction {
                 text.addPage(p, skip, captionLines, captionStarts);
             }
             List<Renderer.Box> boxes = new ArrayList<>();
+            List<Rect> cropBoxes = regions.stream().filter(this::cropped).map(r -> cropBox(r, p)).toList();
             for (Region r : regions) {
-                Rect box = r.box().grow(2).intersect(new Rect(0, 0, p.width(), p.height()));
-                BufferedImage image = crop(renderer, p, box);
+                Rect box = cropBox(r, p);
+                BufferedImage image = cropped(r) ? crop(renderer, p, box, cropBoxes) : null;
                 if (image != null && !r.table()) {
                     InkTrim.Trimmed t = InkTrim.trim(image, box);
                     image = t.image();
@@ -205,14 +205,23 @@ final class Extraction {
             return null;
         }
         try {
-            return Renderer.png(image);
+            return Png.encode(image);
         } catch (IOException e) {
             warn("page " + page + ": crop not encoded: " + e.getMessage());
             return null;
         }
     }
 
-    private BufferedImage crop(Renderer renderer, PageLayout p, Rect box) {
+    private boolean cropped(Region r) {
+        return !r.table() || options.tableCrops();
+    }
+
+    /** The region's box with a small margin, inside the page. */
+    private static Rect cropBox(Region r, PageLayout p) {
+        return r.box().grow(2).intersect(new Rect(0, 0, p.width(), p.height()));
+    }
+
+    private BufferedImage crop(Renderer renderer, PageLayout p, Rect box, List<Rect> pageBoxes) {
         int page = p.page();
         if (System.nanoTime() > renderDeadline) {
             if (!partial || warnings.stream().noneMatch(w -> w.startsWith("time limit: crops"))) {
@@ -222,7 +231,7 @@ final class Extraction {
             return null;
         }
         try {
-            return renderer.crop(page - 1, box, options.cropDpi(), p.width(), p.height());
+            return renderer.crop(page - 1, box, pageBoxes, options.cropDpi(), p.width(), p.height());
         } catch (Exception e) {
             warn("page " + page + ": crop not rendered: " + e.getMessage());
             return null;

@@ -3,8 +3,11 @@ package org.paper2code.pdf;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -52,7 +55,8 @@ final class GlyphCollector extends PDFTextStripper {
         Rect box = new Rect(x, base - 0.75 * fs, w, 0.95 * fs);
         PDFont font = t.getFont();
         String name = font == null || font.getName() == null ? "" : font.getName();
-        glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, isBold(font, name), name));
+        boolean bold = font == null ? isBold(null, name) : boldFonts.computeIfAbsent(font, f -> isBold(f, name));
+        glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, bold, name));
     }
 
     /**
@@ -74,7 +78,7 @@ final class GlyphCollector extends PDFTextStripper {
         };
     }
 
-    private final java.util.Map<String, double[]> widths = new java.util.HashMap<>();
+    private final Map<String, double[]> widths = new java.util.HashMap<>();
 
     /**
      * Some Type 3 fonts (old bitmap-font PDFs) report no usable size: estimate it from the font's
@@ -95,12 +99,16 @@ final class GlyphCollector extends PDFTextStripper {
         return Math.max(4, Math.min(40, 2 * mean));
     }
 
+    /** Boldness per font: decided once, not per glyph (the name tests cost more than the rest of the glyph's handling). */
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    private static final Pattern NIMBUS_BOLD = Pattern.compile(".*(nimbussanl|nimbusroml)-bold.*");
+
     static boolean isBold(PDFont font, String name) {
         String n = name.toLowerCase(Locale.ROOT);
         int plus = n.indexOf('+');
         n = plus >= 0 ? n.substring(plus + 1) : n;
         if (n.contains("bold") || n.contains("cmbx") || n.contains("semibold") || n.contains("black") || n.contains("heavy")
-                || n.contains("-bd") || n.contains(",bold") || n.matches(".*(nimbussanl|nimbusroml)-bold.*") || n.contains("medi")
+                || n.contains("-bd") || n.contains(",bold") || NIMBUS_BOLD.matcher(n).matches() || n.contains("medi")
                 || n.startsWith("cmb") || n.contains("ptmb") || n.contains("phvb")) {
             return true;
         }

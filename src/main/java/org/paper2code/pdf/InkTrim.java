@@ -28,9 +28,11 @@ final class InkTrim {
         int y0 = h;
         int x1 = -1;
         int y1 = -1;
+        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
+            Pixels.rgbRow(crop, y, row);
             for (int x = 0; x < w; x++) {
-                int rgb = crop.getRGB(x, y);
+                int rgb = row[x];
                 int r = (rgb >> 16) & 0xff;
                 int g = (rgb >> 8) & 0xff;
                 int b = rgb & 0xff;

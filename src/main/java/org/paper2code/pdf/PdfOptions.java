@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param tessdata       Tesseract data folder; null = $TESSDATA_PREFIX, then the Debian locations
  * @param ocrLanguage    Tesseract language (default eng)
  * @param password       user password for encrypted files; null tries the empty password
+ * @param tableCrops     render table crops (off when only the cells are read: the crop costs a page render)
  */
 public record PdfOptions(int cropDpi, int overlayDpi, Duration timeLimit, long maxRenderPixels, long maxMainMemoryBytes,
-                         boolean ocr, Path tessdata, String ocrLanguage, String password) {
+                         boolean ocr, Path tessdata, String ocrLanguage, String password,
+                         boolean tableCrops) {
     public static final int DEFAULT_DPI = 200;
 
     public PdfOptions {
@@ -37,30 +39,34 @@ public record PdfOptions(int cropDpi, int overlayDpi, Duration timeLimit, long m
     }
 
     public static PdfOptions defaults() {
-        return new PdfOptions(DEFAULT_DPI, 0, Duration.ofSeconds(120), 40_000_000L, 64L << 20, true, null, "eng", null);
+        return new PdfOptions(DEFAULT_DPI, 0, Duration.ofSeconds(120), 40_000_000L, 64L << 20, true, null, "eng", null, true);
     }
 
     public PdfOptions withCropDpi(int dpi) {
-        return new PdfOptions(dpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password);
+        return new PdfOptions(dpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password, tableCrops);
     }
 
     public PdfOptions withOverlayDpi(int dpi) {
-        return new PdfOptions(cropDpi, dpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password);
+        return new PdfOptions(cropDpi, dpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password, tableCrops);
     }
 
     public PdfOptions withTimeLimit(Duration limit) {
-        return new PdfOptions(cropDpi, overlayDpi, limit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password);
+        return new PdfOptions(cropDpi, overlayDpi, limit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password, tableCrops);
     }
 
     public PdfOptions withMaxRenderPixels(long pixels) {
-        return new PdfOptions(cropDpi, overlayDpi, timeLimit, pixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password);
+        return new PdfOptions(cropDpi, overlayDpi, timeLimit, pixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password, tableCrops);
     }
 
     public PdfOptions withOcr(boolean on, Path data) {
-        return new PdfOptions(cropDpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, on, data, ocrLanguage, password);
+        return new PdfOptions(cropDpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, on, data, ocrLanguage, password, tableCrops);
+    }
+
+    public PdfOptions withTableCrops(boolean on) {
+        return new PdfOptions(cropDpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, password, on);
     }
 
     public PdfOptions withPassword(String pw) {
-        return new PdfOptions(cropDpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, pw);
+        return new PdfOptions(cropDpi, overlayDpi, timeLimit, maxRenderPixels, maxMainMemoryBytes, ocr, tessdata, ocrLanguage, pw, tableCrops);
     }
 }

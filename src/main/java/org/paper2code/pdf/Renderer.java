@@ -3,25 +3,20 @@ package org.paper2code.pdf;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** Renders crops, overlays and OCR pages with PDFBox, never larger than the pixel cap (the scale shrinks instead). */
 final class Renderer {
-    private final PDFRenderer pdf;
+    private final ClipRenderer pdf;
     private final long maxPixels;
 
-    Renderer(PDFRenderer pdf, long maxPixels) {
+    Renderer(ClipRenderer pdf, long maxPixels) {
         this.pdf = pdf;
         this.maxPixels = maxPixels;
     }
@@ -37,22 +32,28 @@ final class Renderer {
     }
 
     /**
-     * Renders the area of the box. Cut from a whole-page render when that fits the pixel cap:
-     * PDFBox draws some transparency groups black when the page is drawn translated into a
-     * box-sized image (a quarter of the real papers' vector figures came out all black), while a
-     * page render is right. The last page render is kept, as pages often carry two figures.
+     * Renders the area of the box, cut from a render of the page in its own frame that draws only
+     * the boxes of the page's crops (see {@link ClipRenderer}: the pixels are those of a whole-page
+     * render, at a fraction of its cost). The last render is kept, as pages often carry two figures.
+     *
+     * @param pageBoxes all boxes that will be cropped from this page (the box among them), drawn in one render
      */
-    BufferedImage crop(int pageIndex, Rect box, int dpi, double pageWidth, double pageHeight) throws IOException {
+    BufferedImage crop(int pageIndex, Rect box, List<Rect> pageBoxes, int dpi, double pageWidth, double pageHeight) throws IOException {
         double s = scale(box.w(), box.h(), dpi);
         int w = Math.max(1, (int) Math.ceil(box.w() * s));
         int h = Math.max(1, (int) Math.ceil(box.h() * s));
         if (Math.max(1, pageWidth * s) * Math.max(1, pageHeight * s) > maxPixels) {
             return clipped(pageIndex, box, s, w, h);
         }
-        if (lastPage != pageIndex || lastScale != s) {
-            lastImage = pdf.renderImage(pageIndex, (float) s, ImageType.RGB);
+        Rectangle needed = pixels(box, s);
+        if (lastPage != pageIndex || lastScale != s || lastDrawn.stream().noneMatch(r -> r.contains(needed))) {
+            List<Rectangle> drawn = new ArrayList<>();
+            drawn.add(needed);
+            pageBoxes.forEach(b -> drawn.add(pixels(b, s)));
+            lastImage = pdf.render(pageIndex, (float) s, ImageType.RGB, drawn);
             lastPage = pageIndex;
             lastScale = s;
+            lastDrawn = drawn;
         }
         int x0 = Math.min(Math.max(0, (int) Math.floor(box.x() * s)), lastImage.getWidth() - 1);
         int y0 = Math.min(Math.max(0, (int) Math.floor(box.y() * s)), lastImage.getHeight() - 1);
@@ -69,8 +70,16 @@ final class Renderer {
         return img;
     }
 
+    /** The device pixels a crop of the box reads at the scale (one pixel spare on the far sides). */
+    private static Rectangle pixels(Rect box, double s) {
+        int x0 = (int) Math.floor(box.x() * s);
+        int y0 = (int) Math.floor(box.y() * s);
+        return new Rectangle(x0, y0, (int) Math.ceil(box.w() * s) + 1, (int) Math.ceil(box.h() * s) + 1);
+    }
+
     private int lastPage = -1;
     private double lastScale;
+    private List<Rectangle> lastDrawn = List.of();
     private BufferedImage lastImage;
 
     /** Only the box's area drawn (for pages too big to render whole under the cap). */
@@ -112,28 +121,6 @@ final class Renderer {
         } finally {
             g.dispose();
         }
-        return png(img);
+        return Png.encode(img);
     }
-
-    /**
-     * PNG at a fast deflate level: ImageIO's default level cost the batch pipeline more CPU than
-     * drawing the crops (the files come out somewhat larger; the pixels are the same).
-     */
-    static byte[] png(BufferedImage img) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(FAST_DEFLATE);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** ImageIO's PNG writer maps quality q to deflate level round(9 * (1 - q)): 0.9 is level 1. */
-    private static final float FAST_DEFLATE = 0.9f;
 }

@@ -37,9 +37,12 @@ public record ExtractOptions(Path out, int threads, Duration timeLimit, boolean 
                 true, PdfOptions.defaults(), EmitOptions.defaults());
     }
 
-    /** The PDF stage's own limit: the paper's, at most the PDF stage's default. */
+    /**
+     * The PDF stage's own limit: the paper's, at most the PDF stage's default. No table crops: the
+     * run reads tables' cells, never their pictures, and a crop costs a page render.
+     */
     PdfOptions pdfOptions() {
         Duration limit = timeLimit.compareTo(pdf.timeLimit()) < 0 ? timeLimit : pdf.timeLimit();
-        return pdf.withTimeLimit(limit);
+        return pdf.withTimeLimit(limit).withTableCrops(false);
     }
 }

@@ -86,6 +86,16 @@ class PaperReaderTest {
     }
 
     @Test
+    void tableCropsOffKeepsCellsAndFigureCrops() throws Exception {
+        Paper noTableCrops = new PaperReader().read(dir.resolve("paper.pdf"), PdfOptions.defaults().withTableCrops(false));
+        Paper.Table t = noTableCrops.tables().stream().filter(x -> "Table 1".equals(x.label())).findFirst().orElseThrow();
+        assertEquals(null, t.png(), "no table crop rendered");
+        assertEquals(paper.tables().get(0).cells(), t.cells());
+        assertEquals(paper.tables().get(0).bbox(), t.bbox());
+        assertEquals(paper.figures(), noTableCrops.figures(), "figure crops as with table crops on");
+    }
+
+    @Test
     void ligaturesAndHyphenation() {
         assertEquals("efficient flow", Ligatures.normalise("e\uFB03cient \uFB02ow"));
         StringBuilder sb = new StringBuilder("the classifi-");
