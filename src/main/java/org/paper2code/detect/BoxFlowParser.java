@@ -3,6 +3,7 @@ package org.paper2code.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -175,6 +176,8 @@ public final class BoxFlowParser implements StyleParser {
         return out;
     }
 
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
+
     /** Equal, or one edit apart when both are long enough for OCR to have slipped on one character. */
     private static boolean similar(String a, String b) {
         if (a.equals(b)) {
@@ -183,21 +186,7 @@ public final class BoxFlowParser implements StyleParser {
         if (Math.min(a.length(), b.length()) < 3 || Math.abs(a.length() - b.length()) > 1) {
             return false;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()] <= 1;
+        return ONE_EDIT.apply(a, b) >= 0;
     }
 
     /** Distance from a point to a segment, infinite when the point projects outside the segment's middle 90%. */
