@@ -49,7 +49,10 @@ public final class FigureFactory {
         List<ArchitectureGrammar.Family> families = ArchitectureGrammar.familiesFor(style);
         ArchitectureGrammar.Family family = Pick.one(r, families);
         Graph g = grammar.generate(family, style, r);
-        return new Drawing(style, g.name() == null ? family.name().toLowerCase() : g.name(), g, look, renderers.get(style).render(g, look, r));
+        Rendered rendered = renderers.get(style).render(g, look, r);
+        // the truth is what the figure shows: decks do not draw dropout, normalisation or activations
+        Graph shown = style == DiagramStyle.STACKED_2D_BOX || style == DiagramStyle.BOX_3D ? LabelPhrasing.withoutHiddenLayers(g) : g;
+        return new Drawing(style, g.name() == null ? family.name().toLowerCase() : g.name(), shown, look, rendered);
     }
 
     /** Scale from scene units to pixels: the look's width, but text never below 7 px and no side above 2400 px. */

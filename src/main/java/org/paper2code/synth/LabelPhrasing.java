@@ -1,7 +1,11 @@
 package org.paper2code.synth;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.paper2code.graph.Graph;
 import org.paper2code.graph.Layer;
 import org.paper2code.graph.LayerParams;
 import org.paper2code.graph.Shape;
@@ -163,4 +167,23 @@ public final class LabelPhrasing {
     /** Layer types that decks (stacked 2D, 3D) and neuron columns do not draw: they change no map size. */
     public static final List<String> HIDDEN_IN_DECKS = List.of("Flatten", "Dropout", "LRN", "BatchNorm", "Activation", "Softmax",
             "Output", "LayerNorm");
+
+    /**
+     * The graph a deck figure or a layer table shows: without the layers they leave out (activations, dropout,
+     * normalisation, softmax: {@link #HIDDEN_IN_DECKS}), each one's input passed on to its consumers; Flatten stays,
+     * the glue a reader inserts before a dense layer, as the annotations do.
+     */
+    public static Graph withoutHiddenLayers(Graph g) {
+        Map<String, String> alias = new HashMap<>();
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : g.layers()) {
+            List<String> from = l.from().stream().map(f -> alias.getOrDefault(f, f)).toList();
+            if (!l.type().equals("Flatten") && HIDDEN_IN_DECKS.contains(l.type()) && from.size() == 1) {
+                alias.put(l.name(), from.get(0));
+                continue;
+            }
+            out.add(l.withFrom(from));
+        }
+        return g.withLayers(out);
+    }
 }

@@ -206,23 +206,9 @@ public final class PaperFactory {
         return t;
     }
 
-    /**
-     * What the table states of the graph: its layers without those the table leaves out (activations,
-     * dropout, normalisation, softmax: {@link LabelPhrasing#HIDDEN_IN_DECKS}), keeping Flatten, the glue a
-     * reader inserts before a dense layer, as the annotations do.
-     */
+    /** What the table states of the graph: the layers a table leaves out are those a deck leaves out. */
     static Graph tableTruth(Graph g) {
-        Map<String, String> alias = new java.util.HashMap<>();
-        List<Layer> out = new ArrayList<>();
-        for (Layer l : g.layers()) {
-            List<String> from = l.from().stream().map(f -> alias.getOrDefault(f, f)).toList();
-            if (!l.type().equals("Flatten") && LabelPhrasing.HIDDEN_IN_DECKS.contains(l.type()) && from.size() == 1) {
-                alias.put(l.name(), from.get(0));
-                continue;
-            }
-            out.add(l.withFrom(from));
-        }
-        return g.withLayers(out);
+        return LabelPhrasing.withoutHiddenLayers(g);
     }
 
     private static void fixMetadata(PDDocument doc, String id, long seed) {
