@@ -55,6 +55,7 @@ public final class BoxFlowParser implements StyleParser {
             elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
         }
         boxes = nodeBoxes;
+        int boxCount = elements.size();
         boolean vertical = vertical(boxes);
         ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
         List<Link> links = new ArrayList<>(traced.links());
@@ -78,9 +79,15 @@ public final class BoxFlowParser implements StyleParser {
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }
-        links = spliceTensorNames(elements, links);
-        if (!links.isEmpty()) {
-            links = arrowText(grey, elements, links);
+        boolean unnamedBox = elements.subList(0, boxCount).stream().anyMatch(e -> e.label().map(l -> l.type().equals("Lambda")).orElse(true));
+        if (!links.isEmpty() || unnamedBox) {
+            List<TextLines.Line> free = new ArrayList<>(freeText(grey, elements));
+            if (unnamedBox) {
+                List<TextLines.Line> captions = BoxCaptions.outside(new TextLines().read(grey), elements);
+                new BoxCaptions(grammar).label(elements, boxCount, captions);
+            }
+            links = spliceTensorNames(elements, links);
+            links = arrowText(elements, links, free);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }
@@ -94,13 +101,9 @@ public final class BoxFlowParser implements StyleParser {
      * only when the grammar reads it as one of {@link #ARROW_TYPES} and it lies near the link's segment, between
      * its ends. Adds elements to {@code elements}; returns the new link list.
      */
-    private List<Link> arrowText(Mat grey, List<Element> elements, List<Link> links) {
-        Mat blank = grey.clone();
-        for (Element e : elements) {
-            Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
-        }
+    private List<Link> arrowText(List<Element> elements, List<Link> links, List<TextLines.Line> free) {
         List<Link> out = new ArrayList<>(links);
-        for (TextLines.Line t : new TextLines().read(blank)) {
+        for (TextLines.Line t : free) {
             Optional<ParsedLabel> lab = grammar.read(t.text());
             if (lab.isEmpty() || !ARROW_TYPES.contains(lab.get().type())) {
                 continue;
@@ -127,6 +130,15 @@ public final class BoxFlowParser implements StyleParser {
             out.add(new Link(id, l.to(), l.confidence()));
         }
         return out;
+    }
+
+    /** The figure's text outside every element (the elements blanked out first). */
+    private static List<TextLines.Line> freeText(Mat grey, List<Element> elements) {
+        Mat blank = grey.clone();
+        for (Element e : elements) {
+            Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
+        }
+        return new TextLines().read(blank);
     }
 
     /**
