@@ -88,7 +88,8 @@ final class BoxCaptions {
     }
 
     /**
-     * The lines of a whole-figure reading that lie outside every element and hold a word (OCR reads a caption more reliably
+     * The lines of a whole-figure reading that lie outside every element (neither covering much of one nor much
+     * covered by one) and hold a word (OCR reads a caption more reliably
      * on the figure as drawn than with the boxes blanked out, where it loses words beside the blanks).
      */
     static List<TextLines.Line> outside(List<TextLines.Line> lines, List<Element> elements) {
@@ -97,7 +98,7 @@ final class BoxCaptions {
             Rect b = t.box();
             double w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
             double h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-            return w > 0 && h > 0 && w * h > 0.3 * b.area();
+            || w * h > 0.5 * a.area()); // OCR may merge a line across boxes
         })).toList();
     }
 

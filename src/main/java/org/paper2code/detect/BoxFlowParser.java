@@ -50,12 +50,16 @@ public final class BoxFlowParser implements StyleParser {
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
         // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
+        int boxCount = elements.size();
+        java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> new TextLines().read(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
+            if (insideWord(sym.box(), figureText.get())) {
+                continue; // a round letter ("o", "a") of a word, not a circled operator
+            }
             nodeBoxes.add(sym.box());
             elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
         }
         boxes = nodeBoxes;
-        int boxCount = elements.size();
         boolean vertical = vertical(boxes);
         ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
         List<Link> links = new ArrayList<>(traced.links());
@@ -83,7 +87,7 @@ public final class BoxFlowParser implements StyleParser {
         if (!links.isEmpty() || unnamedBox) {
             List<TextLines.Line> free = new ArrayList<>(freeText(grey, elements));
             if (unnamedBox) {
-                List<TextLines.Line> captions = BoxCaptions.outside(new TextLines().read(grey), elements);
+                List<TextLines.Line> captions = BoxCaptions.outside(figureText.get(), elements);
                 new BoxCaptions(grammar).label(elements, boxCount, captions);
             }
             links = spliceTensorNames(elements, links);
@@ -130,6 +134,27 @@ public final class BoxFlowParser implements StyleParser {
             out.add(new Link(id, l.to(), l.confidence()));
         }
         return out;
+    }
+
+    /** A value computed once, when first asked for (a whole-figure OCR pass costs a second). */
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> compute) {
+        Object[] cell = new Object[1];
+        return () -> {
+            if (cell[0] == null) {
+                cell[0] = compute.get();
+            }
+            @SuppressWarnings("unchecked") T v = (T) cell[0];
+            return v;
+        };
+    }
+
+    /** Whether a small shape's centre lies on a line of text with a word (three letters or more) about as tall as it. */
+    static boolean insideWord(Rect shape, List<TextLines.Line> lines) {
+        double cx = ConnectorTracer.centreX(shape);
+        double cy = ConnectorTracer.centreY(shape);
+        return lines.stream().anyMatch(t -> t.text().matches("(?s).*[A-Za-z]{3,}.*") && shape.height <= 1.5 * t.box().height
+                && t.box().height <= 2.5 * shape.height
+                && cx >= t.box().x && cx <= t.box().x + t.box().width && cy >= t.box().y && cy <= t.box().y + t.box().height);
     }
 
     /** The figure's text outside every element (the elements blanked out first). */
