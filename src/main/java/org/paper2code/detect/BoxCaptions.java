@@ -98,7 +98,7 @@ final class BoxCaptions {
             Rect b = t.box();
             double w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
             double h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-            return w > 0 && h > 0 && (w * h > 0.1 * b.area() || w * h > 0.1 * a.area()); // OCR may merge a line across boxes
+            return w > 0 && h > 0 && (w * h > 0.3 * b.area() || w * h > 0.5 * a.area()); // OCR may merge a line across boxes
         })).toList();
     }
 
