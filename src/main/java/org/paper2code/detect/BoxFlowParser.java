@@ -88,7 +88,9 @@ public final class BoxFlowParser implements StyleParser {
             List<TextLines.Line> free = new ArrayList<>(freeText(grey, elements));
             if (unnamedBox) {
                 List<TextLines.Line> captions = BoxCaptions.outside(figureText.get(), elements);
-                new BoxCaptions(grammar).label(elements, boxCount, captions);
+                List<TextLines.Line> used = new BoxCaptions(grammar).label(elements, boxCount, captions);
+                // a caption now names its box: no second layer on an arrow from the same text
+                free.removeIf(t -> used.stream().anyMatch(u -> BoxCaptions.gap(u.box(), t.box()) == 0));
             }
             links = spliceTensorNames(elements, links);
             links = arrowText(elements, links, free);
