@@ -51,7 +51,12 @@ public final class BoxFlowParser implements StyleParser {
             elements.add(new Element(u, all.toString(), lab, cl.size() == 1 ? 0.9 : 0.8));
         }
         // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
+        int boxCount = elements.size();
+        java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> new TextLines().read(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
+            if (insideWord(sym.box(), figureText.get())) {
+                continue; // a round letter ("o", "a") of a word, not a circled operator
+            }
             nodeBoxes.add(sym.box());
             elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
         }
@@ -79,9 +84,17 @@ public final class BoxFlowParser implements StyleParser {
         if (traced.vertical() != null) {
             vertical = traced.vertical(); // the arrows' own axis beats the boxes' spread (a wide figure of columns flows down)
         }
-        links = spliceTensorNames(elements, links);
-        if (!links.isEmpty()) {
-            links = arrowText(grey, elements, links);
+        boolean unnamedBox = elements.subList(0, boxCount).stream().anyMatch(e -> e.label().map(l -> l.type().equals("Lambda")).orElse(true));
+        if (!links.isEmpty() || unnamedBox) {
+            List<TextLines.Line> free = new ArrayList<>(freeText(grey, elements));
+            if (unnamedBox) {
+                List<TextLines.Line> captions = BoxCaptions.outside(figureText.get(), elements);
+                List<TextLines.Line> used = new BoxCaptions(grammar).label(elements, boxCount, captions);
+                // a caption now names its box: no second layer on an arrow from the same text
+                free.removeIf(t -> used.stream().anyMatch(u -> BoxCaptions.gap(u.box(), t.box()) == 0));
+            }
+            links = spliceTensorNames(elements, links);
+            links = arrowText(elements, links, free);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }
@@ -95,13 +108,9 @@ public final class BoxFlowParser implements StyleParser {
      * only when the grammar reads it as one of {@link #ARROW_TYPES} and it lies near the link's segment, between
      * its ends. Adds elements to {@code elements}; returns the new link list.
      */
-    private List<Link> arrowText(Mat grey, List<Element> elements, List<Link> links) {
-        Mat blank = grey.clone();
-        for (Element e : elements) {
-            Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
-        }
+    private List<Link> arrowText(List<Element> elements, List<Link> links, List<TextLines.Line> free) {
         List<Link> out = new ArrayList<>(links);
-        for (TextLines.Line t : new TextLines().read(blank)) {
+        for (TextLines.Line t : free) {
             Optional<ParsedLabel> lab = grammar.read(t.text());
             if (lab.isEmpty() || !ARROW_TYPES.contains(lab.get().type())) {
                 continue;
@@ -128,6 +137,36 @@ public final class BoxFlowParser implements StyleParser {
             out.add(new Link(id, l.to(), l.confidence()));
         }
         return out;
+    }
+
+    /** A value computed once, when first asked for (a whole-figure OCR pass costs a second). */
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> compute) {
+        Object[] cell = new Object[1];
+        return () -> {
+            if (cell[0] == null) {
+                cell[0] = compute.get();
+            }
+            @SuppressWarnings("unchecked") T v = (T) cell[0];
+            return v;
+        };
+    }
+
+    /** Whether a small shape's centre lies on a line of text with a word (three letters or more) about as tall as it. */
+    static boolean insideWord(Rect shape, List<TextLines.Line> lines) {
+        double cx = ConnectorTracer.centreX(shape);
+        double cy = ConnectorTracer.centreY(shape);
+        return lines.stream().anyMatch(t -> t.text().matches("(?s).*[A-Za-z]{3,}.*") && shape.height <= 1.5 * t.box().height
+                && t.box().height <= 2.5 * shape.height
+                && cx >= t.box().x && cx <= t.box().x + t.box().width && cy >= t.box().y && cy <= t.box().y + t.box().height);
+    }
+
+    /** The figure's text outside every element (the elements blanked out first). */
+    private static List<TextLines.Line> freeText(Mat grey, List<Element> elements) {
+        Mat blank = grey.clone();
+        for (Element e : elements) {
+            Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
+        }
+        return new TextLines().read(blank);
     }
 
     /**

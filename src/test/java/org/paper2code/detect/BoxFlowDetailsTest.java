@@ -79,4 +79,27 @@ class BoxFlowDetailsTest {
         double s = TextSheet.scale(Cv.grey(Cv.fromBufferedImage(img)), new Rect(2, 2, 116, 34));
         assertTrue(s >= 3.5, "scale " + s);
     }
+
+    /**
+     * A box reading "2k scores" with "cls layer" and "1x1 conv" stacked under it becomes a 1x1 convolution; a box
+     * that names its layer keeps it, and a sentence beside a box (a caption set into the figure) names nothing.
+     */
+    @Test
+    void captionBesideABoxNamesItsLayer() {
+        LabelGrammar grammar = new LabelGrammar();
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(85, 115, 151, 32), "2k scores", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(400, 115, 151, 32), "dense 10", grammar.read("dense 10"), 0.9));
+        es.add(new Element(new Rect(700, 115, 151, 32), "output", Optional.empty(), 0.9));
+        List<TextLines.Line> lines = List.of(
+                new TextLines.Line("cls layer", new Rect(86, 156, 66, 18)),
+                new TextLines.Line("1x1 conv", new Rect(75, 188, 81, 15)),
+                new TextLines.Line("1x1 conv", new Rect(420, 156, 81, 15)),
+                new TextLines.Line("the features are pooled by a conv layer", new Rect(700, 156, 300, 15)));
+        new BoxCaptions(grammar).label(es, es.size(), lines);
+        assertEquals("Conv2D", es.get(0).label().map(ParsedLabel::type).orElse("-"));
+        assertEquals(1, es.get(0).label().get().params().get("kernel_row"));
+        assertEquals("Dense", es.get(1).label().map(ParsedLabel::type).orElse("-"));
+        assertTrue(es.get(2).label().isEmpty(), "sentence read as " + es.get(2).label());
+    }
 }

@@ -66,6 +66,21 @@ class RealFiguresTest {
         assertTrue(exact.stream().anyMatch(id -> id.contains("inceptionv4_module_a")), "exact: " + exact);
     }
 
+    /**
+     * The region proposal network (pipeline): its two heads are boxes reading "2k scores" and "4k coordinates", their
+     * layer written beside them ("cls layer / 1x1 conv"). Before, both became opaque Lambda steps and the round "o" of
+     * "Region" in the caption a Multiply.
+     */
+    @Test
+    void pipelineBoxesTakeTheLayerNamedBesideThem() throws Exception {
+        Path image = Path.of("../shared/corpus-real/figures/alphatree_rpn.png");
+        Assumptions.assumeTrue(Files.isRegularFile(image), "skipped: " + image + " not present");
+        org.paper2code.graph.Graph g = new FigureParser().parse(image, org.paper2code.eval.DiagramStyle.PIPELINE).graph();
+        List<String> types = g.layers().stream().map(l -> l.type()).toList();
+        assertTrue(types.stream().filter("Conv2D"::equals).count() == 2, "layers " + types);
+        assertTrue(!types.contains("Multiply") && !types.contains("Lambda"), "layers " + types);
+    }
+
     /** The annotated real figures; skips the test when ../shared is not beside the project. */
     private static TruthCorpus realCorpus() throws Exception {
         Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
