@@ -3,6 +3,8 @@ package org.paper2code.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Scores the figures and tables the pdf stage found in one PDF against its {@link LayoutTruth}:
@@ -91,38 +93,39 @@ public final class LayoutScorer {
 
     /** The found object nearest to a missed truth item, and how its box differs. */
     private static String nearest(LayoutTruth.Item t, List<FoundObject> found) {
-        FoundObject best = null;
-        double bestIou = 0;
-        for (FoundObject o : found) {
-            double iou = o.page() == t.page() ? o.bbox().iou(t.bbox()) : 0;
-            if (iou > bestIou) {
-                best = o;
-                bestIou = iou;
-            }
-        }
-        if (best == null) {
+        Overlap<FoundObject> near = mostOverlapping(t.page(), t.bbox(), found, FoundObject::page, FoundObject::bbox);
+        if (near == null) {
             return "nothing found overlapping it";
         }
+        FoundObject best = near.item();
         String how = best.kind() != t.kind() ? "found as a " + kindName(best.kind()) : boxDiff(best.bbox(), t.bbox());
         return String.format(Locale.ROOT, "best found %s %s IoU %.2f: %s", best.label() == null ? "(uncaptioned)" : best.label(),
-                box(best.bbox()), bestIou, how);
+                box(best.bbox()), near.iou(), how);
     }
 
     private static String nearestTruth(FoundObject o, List<LayoutTruth.Item> truth) {
-        LayoutTruth.Item best = null;
-        double bestIou = 0;
-        for (LayoutTruth.Item t : truth) {
-            double iou = t.page() == o.page() ? o.bbox().iou(t.bbox()) : 0;
-            if (iou > bestIou) {
-                best = t;
-                bestIou = iou;
-            }
-        }
-        if (best == null) {
+        Overlap<LayoutTruth.Item> near = mostOverlapping(o.page(), o.bbox(), truth, LayoutTruth.Item::page, LayoutTruth.Item::bbox);
+        if (near == null) {
             return "overlaps no annotated figure or table";
         }
+        LayoutTruth.Item best = near.item();
         String how = best.kind() != o.kind() ? "the annotation calls it a " + kindName(best.kind()) : boxDiff(o.bbox(), best.bbox());
-        return String.format(Locale.ROOT, "overlaps %s IoU %.2f: %s", id(best), bestIou, how);
+        return String.format(Locale.ROOT, "overlaps %s IoU %.2f: %s", id(best), near.iou(), how);
+    }
+
+    private record Overlap<T>(T item, double iou) {
+    }
+
+    /** Of the items on {@code page}, the one whose box overlaps {@code around} most (first on ties); null when none overlaps. */
+    private static <T> Overlap<T> mostOverlapping(int page, Box around, List<T> items, ToIntFunction<T> pageOf, Function<T, Box> boxOf) {
+        Overlap<T> best = null;
+        for (T item : items) {
+            double iou = pageOf.applyAsInt(item) == page ? around.iou(boxOf.apply(item)) : 0;
+            if (iou > (best == null ? 0 : best.iou())) {
+                best = new Overlap<>(item, iou);
+            }
+        }
+        return best;
     }
 
     /** "too big", "too small" or "shifted", with the sides that differ by more than 5 points. */
