@@ -45,9 +45,9 @@ final class DeckParser implements StyleParser {
     @Override
     public Detected detect(Mat bgr) {
         Mat ink = shapeInk(bgr);
-        List<Rect> shapes = shapes(ink, false, false);
-        boolean vertical = BoxFlowParser.vertical(shapes) && style == DiagramStyle.STACKED_2D_BOX;
-        shapes = new ArrayList<>(shapes(ink, true, vertical));
+        // only sheets may run top to bottom; the first pass finds which way they run, so 3D boxes skip it
+        boolean vertical = style == DiagramStyle.STACKED_2D_BOX && BoxFlowParser.vertical(shapes(ink, false, false));
+        List<Rect> shapes = new ArrayList<>(shapes(ink, true, vertical));
         if (style == DiagramStyle.BOX_3D) {
             shapes.addAll(CuboidBars.missing(ink, shapes));
         }
