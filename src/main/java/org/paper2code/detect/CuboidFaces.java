@@ -116,6 +116,7 @@ final class CuboidFaces {
         // reading order by the middle of the drawn shape: a dense layer's long bar starts left of the box before it
         // one face found twice (two depth angles fit): keep the one running the way most cuboids run
         double majority = Math.signum(kept.stream().mapToDouble(c -> Math.signum(c.dx())).sum());
+        kept = oneProjection(kept, majority, on, w, h);
         List<Cuboid> unique = new ArrayList<>();
         kept.sort((a, b) -> Boolean.compare(Math.signum(b.dx()) == majority, Math.signum(a.dx()) == majority));
         for (Cuboid c : kept) {
@@ -126,6 +127,20 @@ final class CuboidFaces {
         kept = unique;
         kept.sort((a, b) -> Double.compare(a.extent().x + a.extent().width / 2.0, b.extent().x + b.extent().width / 2.0));
         return kept;
+    }
+
+    /**
+     * A drawing has one projection: a cuboid whose longest depth edge runs against the others' (a neighbour's top
+     * edge or a label line met the wrong corner first, common where cuboids touch) takes its depth the way the
+     * others run when its top corners send edges that way too.
+     */
+    private static List<Cuboid> oneProjection(List<Cuboid> cuboids, double majority, boolean[] on, int w, int h) {
+        List<Cuboid> out = new ArrayList<>();
+        for (Cuboid c : cuboids) {
+            Cuboid turned = majority != 0 && Math.signum(c.dx()) != majority ? depth(on, w, h, c.front(), (int) majority) : null;
+            out.add(turned != null ? turned : c);
+        }
+        return out;
     }
 
     /** The part of r that f (sharing three sides with it) leaves. */
@@ -199,19 +214,33 @@ final class CuboidFaces {
      * Null when there is none (a flat rectangle).
      */
     private static Cuboid depth(boolean[] on, int w, int h, Rect r) {
+        Cuboid left = depth(on, w, h, r, -1);
+        Cuboid right = depth(on, w, h, r, 1);
+        if (left == null || right == null) {
+            return left == null ? right : left;
+        }
+        return depthEdge(on, w, h, right) > depthEdge(on, w, h, left) ? right : left;
+    }
+
+    /** The shorter of the two top-corner depth edges: how well a depth direction is drawn. */
+    private static int depthEdge(boolean[] on, int w, int h, Cuboid c) {
+        Rect r = c.front();
+        return Math.min(ray(on, w, h, r.x, r.y, c.dx(), c.dy()), ray(on, w, h, r.x + r.width, r.y, c.dx(), c.dy()));
+    }
+
+    /** The best depth direction on one side (-1 up-left, 1 up-right), or null. */
+    private static Cuboid depth(boolean[] on, int w, int h, Rect r, int side) {
         Cuboid best = null;
         int bestLen = 0;
-        for (int side = -1; side <= 1; side += 2) {
-            for (int deg = 20; deg <= 70; deg += 5) {
-                double dx = side * Math.cos(Math.toRadians(deg));
-                double dy = -Math.sin(Math.toRadians(deg));
-                int a = ray(on, w, h, r.x, r.y, dx, dy);
-                int b = ray(on, w, h, r.x + r.width, r.y, dx, dy);
-                int len = Math.min(a, b);
-                if (len >= 8 && len > bestLen) {
-                    bestLen = len;
-                    best = new Cuboid(r, dx, dy, Math.max(a, b));
-                }
+        for (int deg = 20; deg <= 70; deg += 5) {
+            double dx = side * Math.cos(Math.toRadians(deg));
+            double dy = -Math.sin(Math.toRadians(deg));
+            int a = ray(on, w, h, r.x, r.y, dx, dy);
+            int b = ray(on, w, h, r.x + r.width, r.y, dx, dy);
+            int len = Math.min(a, b);
+            if (len >= 8 && len > bestLen) {
+                bestLen = len;
+                best = new Cuboid(r, dx, dy, Math.max(a, b));
             }
         }
         return best;

@@ -30,6 +30,9 @@ final class CuboidParser implements StyleParser {
         Mat lines = new Mat();
         Imgproc.threshold(grey, lines, 110, 255, Imgproc.THRESH_BINARY_INV);
         List<CuboidFaces.Cuboid> cuboids = CuboidFaces.find(lines);
+        if (cuboids.isEmpty()) {
+            cuboids = FaintOutlines.find(bgr);
+        }
         // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
         int solid = DeckParser.shapes(Cv.ink(bgr, Cv.background(bgr), 40)).size();
         if (cuboids.size() <= solid) {
@@ -43,14 +46,21 @@ final class CuboidParser implements StyleParser {
             // the cuboids only show the maps between blocks; the layers are the lines of text under them
             return new LayerColumns().read(grey, text);
         }
+        ColourLegend legend = ColourLegend.read(bgr, text, grammar);
+        cuboids = cuboids.stream().filter(c -> !legend.covers(c.extent())).toList();
         int textHeight = medianHeight(text);
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
-            cuboids.forEach(c -> System.err.println("cuboid " + c));
+            cuboids.forEach(c -> System.err.println("cuboid " + c + " tint " + ColourLegend.tint(bgr, Cv.grow(c.front(), 1))));
+            legend.entries().forEach(e -> System.err.println("legend " + e));
             text.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
         List<Layerish> layers = new ArrayList<>();
         for (int i = 0; i < cuboids.size(); i++) {
-            layers.add(describe(grey, cuboids, i, text, textHeight));
+            Layerish l = describe(grey, cuboids, i, text, textHeight);
+            if (l.parsed == null) {
+                legend.kindOf(bgr, Cv.grow(cuboids.get(i).front(), 1)).ifPresent(p -> l.parsed = p);
+            }
+            layers.add(l);
         }
         type(layers);
         List<Element> elements = new ArrayList<>();
