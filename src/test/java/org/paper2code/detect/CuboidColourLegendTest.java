@@ -1,0 +1,43 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.paper2code.eval.GraphMatcher;
+import org.paper2code.eval.TruthCorpus;
+import org.paper2code.graph.Layer;
+
+/**
+ * A small rendered VGG-16 drawing (AlphaTree): planes outlined with faint anti-aliased 1 px lines (no dark ink at all),
+ * red pooling and black convolution planes, and a colour legend below the chain. Before: no front face closed under the
+ * dark-ink threshold, the solid-shape fallback found nine blobs and typed them dense (node F1 0.36).
+ */
+class CuboidColourLegendTest {
+
+    @Test
+    void faintPlanesAreFoundAndTypedByTheLegendColours() throws Exception {
+        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
+        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
+        TruthCorpus.FigureItem f = corpus.figures().stream()
+                .filter(x -> x.image() != null && x.image().getFileName().toString().startsWith("alphatree_vgg16_3d."))
+                .findFirst().orElseThrow();
+        DetectionResult r = new FigureParser().parse(f.image(), f.truth().style());
+        List<Layer> layers = r.graph().layers();
+        long convs = layers.stream().filter(l -> l.type().equals("Conv2D")).count();
+        long pools = layers.stream().filter(l -> l.type().equals("Pooling2D")).count();
+        // the legend's four icons are not layers; every red plane is a max pooling
+        assertTrue(convs >= 10 && convs <= 13, "convolutions: " + convs + " in " + layers);
+        assertTrue(pools >= 3 && pools <= 5, "poolings: " + pools + " in " + layers);
+        assertTrue(layers.stream().filter(l -> l.type().equals("Pooling2D")).allMatch(l -> "MAX".equals(l.params().get("function"))),
+                "poolings typed by the legend's red icon: " + layers);
+        GraphMatcher.Match m = new GraphMatcher().match(r.graph(), f.truth().graph());
+        assertTrue(m.nodes().f1() >= 0.8, "nodes " + m.nodes());
+        assertEquals(0, layers.stream().filter(l -> l.type().equals("Dense")).count(), "no plane is a dense layer: " + layers);
+    }
+}
