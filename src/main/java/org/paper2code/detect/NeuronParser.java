@@ -49,7 +49,7 @@ final class NeuronParser implements StyleParser {
             vertical = rows.size() <= cols.size() && joined(ink, cols, true) > joined(ink, rows, false) + 0.15;
         }
         if (!vertical) {
-            return columns(bgr, circles);
+            return columns(bgr, ink, circles);
         }
         return rows(ink, rows, d);
     }
@@ -114,7 +114,7 @@ final class NeuronParser implements StyleParser {
     }
 
     /** Left-to-right figures: one layer per column of circles, labelled by the text above or below it. */
-    private Detected columns(Mat bgr, List<Rect> circles) {
+    private Detected columns(Mat bgr, Mat ink, List<Rect> circles) {
         circles.sort(Comparator.comparingInt(r -> r.x));
         List<List<Rect>> columns = new ArrayList<>();
         for (Rect c : circles) {
@@ -128,6 +128,10 @@ final class NeuronParser implements StyleParser {
             }
         }
         dropStrayUnits(columns);
+        List<MapSheets.Run> sheets = MapSheets.inGaps(ink, columns.stream().map(NeuronParser::bounds).toList());
+        if (!sheets.isEmpty()) {
+            return MapSheets.chain(columns, sheets);
+        }
         List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
