@@ -30,20 +30,27 @@ public final class BoxDetector {
         List<Rect> cands = new ArrayList<>();
 
         // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures
+        List<Rect> filled = new ArrayList<>();
         for (int k : new int[] {7, 15}) {
             Mat opened = new Mat();
             Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
             List<MatOfPoint> outer = new ArrayList<>();
             Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+            List<Rect> found = new ArrayList<>();
             for (MatOfPoint c : outer) {
                 Rect r = Imgproc.boundingRect(c);
                 double fill = Imgproc.contourArea(c) / r.area();
-                if (r.width >= minW && r.height >= minH && r.area() < maxArea
+                // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
+                // narrow opening already found is a piece of it, not a box within it (which would make it a container)
+                boolean piece = filled.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
+                if (!piece && r.width >= minW && r.height >= minH && r.area() < maxArea
                         && (fill >= RECTANGULARITY && straightSides(ink, r) || round(r, fill))) {
-                    cands.add(r);
+                    found.add(r);
                 }
             }
+            filled.addAll(found);
         }
+        cands.addAll(filled);
 
         List<MatOfPoint> all = new ArrayList<>();
         Mat hierarchy = new Mat();

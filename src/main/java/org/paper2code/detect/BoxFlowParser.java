@@ -20,7 +20,7 @@ public final class BoxFlowParser implements StyleParser {
     public Detected detect(Mat bgr) {
         Scalar bg = Cv.background(bgr);
         Mat ink = Cv.ink(bgr, bg, 45);
-        List<Rect> boxes = new BoxDetector().detect(ink);
+        List<Rect> boxes = NoisyBoxes.detect(bgr, bg, ink);
         Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();

@@ -55,13 +55,16 @@ public final class FigureFactory {
         return new Drawing(style, g.name() == null ? family.name().toLowerCase() : g.name(), shown, look, rendered);
     }
 
-    /** Scale from scene units to pixels: the look's width, but text never below 7 px and no side above 2400 px. */
+    /**
+     * Scale from scene units to pixels: the look's width, but no side above 2400 px and text never below 7 px. When
+     * both cannot hold (a long chain of layers drawn in one column), the text wins and the long side grows: squeezing
+     * such a figure into 2400 px drew 4-6 px text, which no paper prints and no reader (nor OCR) can read.
+     */
     public static double scale(Drawing d) {
         Scene s = d.rendered().scene();
         double scale = d.look().targetWidth() / s.width();
-        scale = Math.max(scale, MIN_FONT_PX / d.look().font().size());
         scale = Math.min(scale, MAX_SIDE / Math.max(s.width(), s.height()));
-        return scale;
+        return Math.max(scale, MIN_FONT_PX / d.look().font().size());
     }
 
     public Figure make(String id, DiagramStyle style, long seed, String origin) {
