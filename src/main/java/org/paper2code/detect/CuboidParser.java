@@ -38,7 +38,7 @@ final class CuboidParser implements StyleParser {
         if (cuboids.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no cuboids (front face with depth edges) found");
         }
-        List<TextLines.Line> text = new TextLines().readSmallText(grey);
+        List<TextLines.Line> text = new TextLines().read(grey);
         if (LayerColumns.applies(text)) {
             // the cuboids only show the maps between blocks; the layers are the lines of text under them
             return new LayerColumns().read(grey, text);

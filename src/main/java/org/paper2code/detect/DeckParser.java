@@ -55,8 +55,10 @@ final class DeckParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        List<TextLines.Line> lines = withoutTallBoxes(new TextLines().readSmallText(Cv.grey(withoutShapes(bgr, shapes))));
         boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
+        // deck labels of wide figures are often tiny; on 3D boxes the larger OCR scale did worse (synthetic tune set)
+        Mat textGrey = Cv.grey(withoutShapes(bgr, shapes));
+        List<TextLines.Line> lines = sheets ? withoutTallBoxes(new TextLines().readSmallText(textGrey)) : new TextLines().read(textGrey);
         if (sheets && !vertical) {
             List<Rect> columns = labelColumns(shapes, lines);
             if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {

@@ -42,7 +42,7 @@ public final class TextLines {
     }
 
     /** Glyph height sparse OCR reads small figure labels at (5 px lower-case letters, 7 px digits, read at 2x-3x, not at 1x). */
-    private static final double GLYPH_TARGET = 15;
+    private static final double GLYPH_TARGET = 12;
     private static final double MAX_SCALE = 4;
     /** Enlarged figures beyond this many pixels cost more OCR time than the few labels they recover. */
     private static final double MAX_PIXELS = 12e6;
