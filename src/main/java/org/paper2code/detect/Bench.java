@@ -30,6 +30,7 @@ public final class Bench {
         int[] edges = new int[3];
         int exact = 0;
         int scored = 0;
+        int[] params = new int[2];
         for (String a : args) {
             TruthCorpus corpus = TruthCorpus.load(Path.of(a), List.of(Path.of(a, "figures")));
             for (TruthCorpus.FigureItem f : corpus.figures()) {
@@ -57,6 +58,8 @@ public final class Bench {
                     edges[1] += m.edges().fp();
                     edges[2] += m.edges().fn();
                     exact += m.exact() ? 1 : 0;
+                    params[0] += m.params().hits();
+                    params[1] += m.params().total();
                     scored++;
                 }
                 if (overlays != null) {
@@ -70,7 +73,8 @@ public final class Bench {
             }
         }
         if (scored > 0) {
-            System.out.printf("micro node F1 %.3f, edge F1 %.3f, exact %d/%d%n", f1(nodes), f1(edges), exact, scored);
+            System.out.printf("micro node F1 %.3f, edge F1 %.3f, exact %d/%d, params %d/%d%n", f1(nodes), f1(edges), exact, scored,
+                    params[0], params[1]);
         }
         System.out.printf("figures %d, median %.3f s, mean %.3f s, p90 %.3f s%n", all.size(), median(all),
                 all.stream().mapToDouble(Double::doubleValue).average().orElse(0), quantile(all, 0.9));
@@ -105,6 +109,20 @@ public final class Bench {
                 .filter(s -> !m.pairs().containsValue(s.substring(0, s.indexOf(':')))).toList()).append('\n');
         pe.stream().filter(e -> !te.contains(e)).forEach(e -> b.append("extra ").append(e).append('\n'));
         te.stream().filter(e -> !pe.contains(e)).forEach(e -> b.append("missed ").append(e).append('\n'));
+        // scored parameters that differ (the truth's value, then the prediction's)
+        var pBy = p.byName();
+        var tBy = t.byName();
+        m.pairs().forEach((pn, tn) -> {
+            var tl = tBy.get(tn);
+            for (String key : org.paper2code.eval.GraphMatcher.PARAM_KEYS) {
+                Object want = tl.param(key);
+                Object got = org.paper2code.graph.LayerParams.of(pBy.get(pn)).get(key);
+                boolean scored = !(tl.param("inferred") instanceof List<?> inf && inf.contains(key));
+                if (want != null && scored && !String.valueOf(want).equals(String.valueOf(got))) {
+                    b.append("param ").append(tn).append('.').append(key).append(" truth ").append(want).append(" got ").append(got).append('\n');
+                }
+            }
+        });
         return b.toString();
     }
 

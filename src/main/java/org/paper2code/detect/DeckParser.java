@@ -55,8 +55,10 @@ final class DeckParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
         boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
+        // deck labels of wide figures are often tiny; on 3D boxes the larger OCR scale did worse (synthetic tune set)
+        Mat textGrey = Cv.grey(withoutShapes(bgr, shapes));
+        List<TextLines.Line> lines = sheets ? withoutTallBoxes(new TextLines().readSmallText(textGrey)) : new TextLines().read(textGrey);
         if (sheets && !vertical) {
             List<Rect> columns = labelColumns(shapes, lines);
             if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {
@@ -80,6 +82,12 @@ final class DeckParser implements StyleParser {
             CuboidChain.refine(layers, shapes);
         }
         infer(layers);
+        if (System.getenv("P2C_DETECT_DEBUG") != null) {
+            for (int i = 0; i < layers.size(); i++) {
+                System.err.println("deck " + i + " label '" + layers.get(i).text + "' op " + operations.get(i).stream().map(TextLines.Line::text).toList()
+                        + " -> " + layers.get(i).type + " " + layers.get(i).params + " depth " + layers.get(i).depth + " spatial " + layers.get(i).spatial);
+            }
+        }
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -200,6 +208,19 @@ final class DeckParser implements StyleParser {
                 .filter(c -> c.x + c.width / 2.0 >= s.x && c.x + c.width / 2.0 <= s.x + s.width).count() >= 2);
         long orphans = columns.stream().filter(c -> shapes.stream().noneMatch(s -> s.x < c.x + c.width && c.x < s.x + s.width)).count();
         return merged || orphans >= 2;
+    }
+
+    /**
+     * The lines without boxes far taller than the figure's text: sparse OCR now and then reads the edges of
+     * sheets as a "word" spanning a deck, and such a box would sit next to (and be joined with) every real label.
+     */
+    static List<TextLines.Line> withoutTallBoxes(List<TextLines.Line> lines) {
+        List<Integer> hs = lines.stream().map(t -> t.box().height).sorted().toList();
+        if (hs.size() < 3) {
+            return lines;
+        }
+        int median = hs.get(hs.size() / 2);
+        return lines.stream().filter(t -> t.box().height <= 3 * median).toList();
     }
 
     /** The figure with the decks painted over in the background: sparse OCR reads shaded sheets as text blocks. */

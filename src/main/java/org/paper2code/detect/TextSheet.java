@@ -84,9 +84,18 @@ public final class TextSheet {
      */
     static double scale(Mat grey, Rect r) {
         double byBox = r.height < 24 ? 2.5 : r.height < 60 ? 2 : r.height < 120 ? 1.5 : 1;
+        double glyph = medianGlyphHeight(grey, r);
+        return glyph <= 0 ? byBox : Math.max(1, Math.min(MAX_SCALE, Math.max(byBox, GLYPH_TARGET / glyph)));
+    }
+
+    /**
+     * The median height of the ink blobs (glyphs) inside a region, those touching its frame or spanning most of it
+     * left out; 0 when fewer than two stand out.
+     */
+    static double medianGlyphHeight(Mat grey, Rect r) {
         Mat crop = new Mat(grey, Cv.clip(r, grey));
         if (crop.rows() < 4 || crop.cols() < 4) {
-            return byBox;
+            return 0;
         }
         Mat bin = new Mat();
         Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
@@ -108,11 +117,10 @@ public final class TextSheet {
             }
         }
         if (heights.size() < 2) {
-            return byBox;
+            return 0;
         }
         Collections.sort(heights);
-        double glyph = heights.get(heights.size() / 2);
-        return Math.max(1, Math.min(MAX_SCALE, Math.max(byBox, GLYPH_TARGET / glyph)));
+        return heights.get(heights.size() / 2);
     }
 
     /**
