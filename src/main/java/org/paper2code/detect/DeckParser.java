@@ -59,10 +59,14 @@ final class DeckParser implements StyleParser {
         // deck labels of wide figures are often tiny; on 3D boxes the larger OCR scale did worse (synthetic tune set)
         Mat textGrey = Cv.grey(withoutShapes(bgr, shapes));
         List<TextLines.Line> lines = sheets ? withoutTallBoxes(new TextLines().readSmallText(textGrey)) : new TextLines().read(textGrey);
-        if (sheets && !vertical) {
+        DeckRows rows = sheets && !vertical ? DeckRows.of(shapes) : new DeckRows(List.of(shapes));
+        if (rows.wrapped()) {
+            shapes = rows.ordered();
+        } else if (sheets && !vertical) {
             List<Rect> columns = labelColumns(shapes, lines);
             if (columns.size() > shapes.size() && shapesMissColumns(shapes, columns)) {
                 shapes = columns; // decks drawn overlapping or as dotted chains: one label column is one deck
+                rows = new DeckRows(List.of(shapes));
             }
         }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
@@ -70,13 +74,18 @@ final class DeckParser implements StyleParser {
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
         // operations written between decks ("Subsampling") name the deck after them; 3D-box figures are read by CuboidChain
-        List<List<TextLines.Line>> operations = sheets ? operations(shapes, lines, vertical)
+        List<List<TextLines.Line>> operations = sheets ? operations(shapes, rows, lines, vertical)
                 : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();
         List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
         List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
         List<ShapeReading> layers = new ArrayList<>();
+        List<List<ParsedLabel>> laterSteps = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
-            layers.add(describe(shapes, i, rest, operation(operations.get(i))));
+            List<ParsedLabel> steps = steps(operations.get(i));
+            ParsedLabel whole = operation(operations.get(i));
+            ParsedLabel first = steps.size() > 1 || whole == null ? steps.stream().findFirst().orElse(whole) : whole;
+            layers.add(describe(shapes, rows, i, rest, first));
+            laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
             CuboidChain.refine(layers, shapes);
@@ -92,12 +101,25 @@ final class DeckParser implements StyleParser {
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
-            elements.add(new Element(shapes.get(i), l.text, Optional.of(l.label(0.5)), 0.85));
             if (i > 0) {
-                links.add(new Link(i - 1, i, 0.7));
+                links.add(new Link(elements.size() - 1, elements.size(), 0.7));
+            }
+            elements.add(new Element(shapes.get(i), l.text, Optional.of(l.label(0.5)), 0.85));
+            // the steps written after the first ("BN + ReLU") follow the deck: the deck shows the chain's output
+            List<ParsedLabel> later = laterSteps.get(i);
+            for (int k = 0; k < later.size(); k++) {
+                Rect s = shapes.get(i);
+                Rect after = vertical ? new Rect(s.x, s.y + k + 1, s.width, s.height) : new Rect(s.x + k + 1, s.y, s.width, s.height);
+                links.add(new Link(elements.size() - 1, elements.size(), 0.6));
+                elements.add(new Element(after, later.get(k).type(), Optional.of(later.get(k)), 0.7));
             }
         }
         return new Detected(elements, links, vertical, null);
+    }
+
+    /** The operation's chain of layers when it names more than one ("3x3 Conv" over "BN + ReLU"). */
+    private List<ParsedLabel> steps(List<TextLines.Line> op) {
+        return op.isEmpty() ? List.of() : new OperationSteps(grammar).read(op.stream().map(TextLines.Line::text).toList());
     }
 
     /**
@@ -170,6 +192,15 @@ final class DeckParser implements StyleParser {
         return kept;
     }
 
+    private boolean sheetsStyle() {
+        return style == DiagramStyle.STACKED_2D_BOX;
+    }
+
+    /** A flat sheet about as wide as high, drawn alone (a square map seen face on), not a bar or a deck seen edge on. */
+    static boolean squareSheet(Rect s) {
+        return s.width >= 0.75 * s.height && s.width <= 1.33 * s.height;
+    }
+
     /** A shape drawn as a thin upright bar: a vector (dense layer), not a feature map. */
     static boolean thin(Rect s) {
         return s.width < 0.35 * s.height && s.width < 30;
@@ -238,20 +269,35 @@ final class DeckParser implements StyleParser {
      * lines between the previous deck's centre and this one's, not above both decks, that read as a layer type
      * and state no feature-map size (that is a deck label). The operation makes the deck after it.
      */
-    private List<List<TextLines.Line>> operations(List<Rect> shapes, List<TextLines.Line> lines, boolean vertical) {
+    private List<List<TextLines.Line>> operations(List<Rect> shapes, DeckRows rows, List<TextLines.Line> lines, boolean vertical) {
         List<List<TextLines.Line>> out = new ArrayList<>();
         out.add(List.of());
+        Map<Integer, List<TextLines.Line>> columnGaps = vertical ? Map.of() : ColumnGapOperations.find(shapes, lines, this::isOperation);
+        List<TextLines.Line> claimed = columnGaps.values().stream().flatMap(List::stream).toList();
+        lines = lines.stream().filter(t -> !claimed.contains(t)).toList();
         for (int i = 1; i < shapes.size(); i++) {
+            if (columnGaps.containsKey(i)) {
+                out.add(columnGaps.get(i));
+                continue;
+            }
             Rect a = shapes.get(i - 1);
             Rect b = shapes.get(i);
+            // a deck that starts a wrapped row is made by what is written after the previous row's last deck
+            boolean rowStart = !rows.sameRow(a, b);
             double from = vertical ? a.y + a.height / 2.0 : a.x + a.width / 2.0;
-            double to = vertical ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
-            int top = vertical ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
+            double to = rowStart ? Double.MAX_VALUE : vertical ? b.y + b.height / 2.0 : b.x + b.width / 2.0;
+            int top = rowStart ? a.y : vertical ? Math.min(a.x, b.x) : Math.min(a.y, b.y);
+            int[] band = rows.wrapped() ? rows.band(a) : new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
             List<TextLines.Line> op = new ArrayList<>();
             for (TextLines.Line t : lines) {
                 double along = vertical ? t.cy() : t.cx();
                 double across = vertical ? t.box().x + t.box().width : t.box().y + t.box().height;
-                if (along > from && along < to && across > top + 4 && isOperation(t.text())) {
+                boolean inRow = t.cy() >= band[0] && t.cy() <= band[1];
+                // a line running past both decks' centres (a caption sentence under the figure) is not between them
+                double start = vertical ? t.box().y : t.box().x;
+                double end = start + (vertical ? t.box().height : t.box().width);
+                boolean spansBoth = start < from && end > to;
+                if (along > from && along < to && across > top + 4 && inRow && !spansBoth && isOperation(t.text())) {
                     op.add(t);
                 }
             }
@@ -277,7 +323,8 @@ final class DeckParser implements StyleParser {
 
     private boolean isOperation(String text) {
         Optional<ParsedLabel> p = grammar.read(text);
-        return p.isPresent() && p.get().mapShape().isEmpty() && !p.get().type().equals("Input");
+        // "Input" and "Output" name a deck, they are not operations between decks
+        return p.isPresent() && p.get().mapShape().isEmpty() && !p.get().type().equals("Input") && !p.get().type().equals("Output");
     }
 
     /** The operation lines read as one label (a kernel size may sit on the line below the word). */
@@ -317,11 +364,13 @@ final class DeckParser implements StyleParser {
                 label.mapShape(), label.tag());
     }
 
-    private ShapeReading describe(List<Rect> shapes, int i, List<TextLines.Line> lines, ParsedLabel op) {
+    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op) {
         Rect s = shapes.get(i);
         ShapeReading l = new ShapeReading();
-        double left = i > 0 ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
-        double right = i + 1 < shapes.size() ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
+        boolean prevInRow = i > 0 && rows.sameRow(shapes.get(i - 1), s);
+        boolean nextInRow = i + 1 < shapes.size() && rows.sameRow(s, shapes.get(i + 1));
+        double left = prevInRow ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
+        double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
         List<TextLines.Line> above = new ArrayList<>();
         List<TextLines.Line> around = new ArrayList<>();
         for (TextLines.Line t : lines) {
@@ -386,10 +435,11 @@ final class DeckParser implements StyleParser {
             }
         } else if (dims.size() >= 1) {
             l.depth = dims.get(dims.size() - 1);
-            l.flat = true;
+            // one number beside a square sheet is its depth (channels); beside anything else, a vector's length
+            l.flat = !(style == DiagramStyle.STACKED_2D_BOX && squareSheet(s));
         }
         if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
-            readUntypedSize(l, labelLines);
+            readUntypedSize(l, labelLines, style == DiagramStyle.STACKED_2D_BOX && squareSheet(s));
         }
         if (p.isPresent()) {
             l.parsed = p.get();
@@ -411,9 +461,9 @@ final class DeckParser implements StyleParser {
 
     /**
      * A label with no type word still gives the deck's size: {@code 16@28x28} (count, then height and width) or
-     * a single count ({@code 120}: a vector).
+     * a single count ({@code 120}: a vector), or over a square sheet its side ({@code 55}).
      */
-    private void readUntypedSize(ShapeReading l, List<String> labelLines) {
+    private void readUntypedSize(ShapeReading l, List<String> labelLines, boolean squareSheet) {
         for (String line : labelLines) {
             List<Integer> v = grammar.numbers(line);
             if (v.size() == 3 && v.get(1).equals(v.get(2)) && line.contains("@")) {
@@ -421,6 +471,8 @@ final class DeckParser implements StyleParser {
                 l.spatial = v.get(1);
             } else if (v.size() == 2 && v.get(0).equals(v.get(1))) {
                 l.spatial = v.get(0);
+            } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches() && squareSheet) {
+                l.spatial = v.get(0); // a square map's side ("110" over a square): the figure gives one side of it
             } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches()) {
                 l.depth = v.get(0); // a vector's length
                 l.flat = true;
@@ -433,6 +485,12 @@ final class DeckParser implements StyleParser {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading prev = i > 0 ? layers.get(i - 1) : null;
+            if (sheetsStyle() && l.flat && "Softmax".equals(l.type)) {
+                // a bar labelled "softmax" is a vector of units with that activation, not a separate step
+                l.type = "Dense";
+                l.params.clear();
+                l.params.put("activation", "softmax");
+            }
             if (l.type == null || l.type.equals("Output")) {
                 if (i == 0) {
                     l.type = "Input";

@@ -23,6 +23,8 @@ public final class LabelGrammar {
     private static final Pattern VGG = Pattern.compile("\\b(?:de)?conv\\s*(\\d+)\\s*-\\s*(\\d+)");
     private static final Pattern TUPLE = Pattern.compile("\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
     private static final Pattern DIMS = Pattern.compile("(\\d+)x(\\d+)(?:x(\\d+))?");
+    /** A size written right before the word convolution is its kernel, however large ("8x8 Conv"): maps are not named so. */
+    private static final Pattern KERNEL_BEFORE_CONV = Pattern.compile("\\b(\\d{1,2})x(\\d{1,2})\\s*(?=(?:de)?conv)");
     private static final Pattern KERNEL_WORD = Pattern.compile("\\b(?:kernel(?:\\s*size)?|k)\\s*[=:]?\\s*(\\d+)");
     private static final Pattern STRIDE = Pattern.compile("(?:/\\s*(\\d+))|(?:\\bstrides?\\s*[=:]?\\s*\\(?\\s*(\\d+))|(?:\\bs\\s*=\\s*(\\d+))");
     private static final Pattern PAD = Pattern.compile("\\b(?:pad|padding)\\s*[=:]?\\s*(\\d+)");
@@ -175,6 +177,9 @@ public final class LabelGrammar {
         }
         r.take(INDEX);
         if ((m = r.take(TUPLE)) != null && m.group(3) == null) {
+            kernel(r, parseInt(m.group(1)), parseInt(m.group(2)));
+        }
+        if (!r.params.containsKey("kernel_row") && (m = r.take(KERNEL_BEFORE_CONV)) != null) {
             kernel(r, parseInt(m.group(1)), parseInt(m.group(2)));
         }
         while ((m = r.take(DIMS)) != null) {

@@ -30,6 +30,7 @@ class LabelGrammarTest {
             Conv2D(64, (3,3), strides=2) | Conv2D    | filters=64;kernel_row=3;stride_row=2
             Conv2D(32, (5,5))            | Conv2D    | filters=32;kernel_row=5
             11x11 conv, 96, /4           | Conv2D    | filters=96;kernel_row=11;stride_row=4
+            8x8 Conv                     | Conv2D    | kernel_row=8
             C1: feature maps 6@28x28     | Conv2D    | filters=6
             C3: f. maps 16@10x10         | Conv2D    | filters=16
             S2: f. maps 6@14x14          | Pooling2D | function=MAX
@@ -137,5 +138,14 @@ class LabelGrammarTest {
         assertEquals(List.of(55), g.numbers("5S".replace("S", "5")));
         assertEquals(List.of(13, 10), g.numbers("l3 1O"));
         assertEquals(Map.of("function", "relu"), LabelGrammar.parse("ReLU").orElseThrow().params());
+    }
+
+    /** ZFNet/AlexNet write local response normalisation as "contrast norm." (often split by the arrow over two lines). */
+    @Test
+    void contrastNormIsLocalResponseNormalisation() {
+        assertEquals("LRN", LabelGrammar.parse("contrast norm.").orElseThrow().type());
+        assertEquals("LRN", LabelGrammar.parse("C contrast").orElseThrow().type());
+        assertEquals("LRN", LabelGrammar.parse("norm.").orElseThrow().type());
+        assertFalse(LabelGrammar.parse("contrastive loss").isPresent());
     }
 }
