@@ -38,8 +38,16 @@ final class DeckParser implements StyleParser {
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
+    private final FigureText textSource;
+
     DeckParser(DiagramStyle style) {
+        this(style, FigureText.ocr());
+    }
+
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
+    DeckParser(DiagramStyle style, FigureText textSource) {
         this.style = style;
+        this.textSource = textSource;
     }
 
     @Override
@@ -55,7 +63,7 @@ final class DeckParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        List<TextLines.Line> lines = new TextLines().read(Cv.grey(withoutShapes(bgr, shapes)));
+        List<TextLines.Line> lines = textSource.lines(Cv.grey(withoutShapes(bgr, shapes)));
         boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
         if (sheets && !vertical) {
             List<Rect> columns = labelColumns(shapes, lines);
