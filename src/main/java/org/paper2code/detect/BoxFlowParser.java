@@ -15,6 +15,16 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class BoxFlowParser implements StyleParser {
     private final LabelGrammar grammar = new LabelGrammar();
+    private final FigureText textSource;
+
+    BoxFlowParser() {
+        this(FigureText.ocr());
+    }
+
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
+    BoxFlowParser(FigureText textSource) {
+        this.textSource = textSource;
+    }
 
     @Override
     public Detected detect(Mat bgr) {
@@ -25,7 +35,7 @@ public final class BoxFlowParser implements StyleParser {
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
         long t0 = System.nanoTime();
-        List<String> texts = new TextSheet().read(grey, inner);
+        List<String> texts = textSource.inside(grey, inner);
         if (System.getenv("P2C_DETECT_TIMING") != null) {
             System.err.printf("  ocr %d boxes: %.0f ms%n", boxes.size(), (System.nanoTime() - t0) / 1e6);
         }
@@ -52,7 +62,7 @@ public final class BoxFlowParser implements StyleParser {
         }
         // merge symbols (circled + or x) are nodes too, and the connector tracer must end lines at them
         int boxCount = elements.size();
-        java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> new TextLines().read(grey));
+        java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> textSource.lines(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
             if (insideWord(sym.box(), figureText.get())) {
                 continue; // a round letter ("o", "a") of a word, not a circled operator
@@ -161,12 +171,12 @@ public final class BoxFlowParser implements StyleParser {
     }
 
     /** The figure's text outside every element (the elements blanked out first). */
-    private static List<TextLines.Line> freeText(Mat grey, List<Element> elements) {
+    private List<TextLines.Line> freeText(Mat grey, List<Element> elements) {
         Mat blank = grey.clone();
         for (Element e : elements) {
             Imgproc.rectangle(blank, Cv.clip(Cv.grow(e.box(), 2), blank), new Scalar(255), -1);
         }
-        return new TextLines().read(blank);
+        return textSource.lines(blank);
     }
 
     /**

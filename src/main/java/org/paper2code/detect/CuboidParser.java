@@ -23,6 +23,16 @@ import org.paper2code.eval.DiagramStyle;
  */
 final class CuboidParser implements StyleParser {
     private final LabelGrammar grammar = new LabelGrammar();
+    private final FigureText textSource;
+
+    CuboidParser() {
+        this(FigureText.ocr());
+    }
+
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
+    CuboidParser(FigureText textSource) {
+        this.textSource = textSource;
+    }
 
     @Override
     public Detected detect(Mat bgr) {
@@ -36,12 +46,12 @@ final class CuboidParser implements StyleParser {
         // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
         int solid = DeckParser.shapes(Cv.ink(bgr, Cv.background(bgr), 40)).size();
         if (cuboids.size() <= solid) {
-            return new DeckParser(DiagramStyle.BOX_3D).detect(bgr);
+            return new DeckParser(DiagramStyle.BOX_3D, textSource).detect(bgr);
         }
         if (cuboids.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no cuboids (front face with depth edges) found");
         }
-        List<TextLines.Line> text = new TextLines().read(grey);
+        List<TextLines.Line> text = textSource.lines(grey);
         if (LayerColumns.applies(text)) {
             // the cuboids only show the maps between blocks; the layers are the lines of text under them
             return new LayerColumns().read(grey, text);

@@ -38,8 +38,16 @@ final class DeckParser implements StyleParser {
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
+    private final FigureText textSource;
+
     DeckParser(DiagramStyle style) {
+        this(style, FigureText.ocr());
+    }
+
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
+    DeckParser(DiagramStyle style, FigureText textSource) {
         this.style = style;
+        this.textSource = textSource;
     }
 
     @Override
@@ -58,7 +66,7 @@ final class DeckParser implements StyleParser {
         boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
         // deck labels of wide figures are often tiny; on 3D boxes the larger OCR scale did worse (synthetic tune set)
         Mat textGrey = Cv.grey(withoutShapes(bgr, shapes));
-        List<TextLines.Line> lines = sheets ? withoutTallBoxes(new TextLines().readSmallText(textGrey)) : new TextLines().read(textGrey);
+        List<TextLines.Line> lines = sheets ? withoutTallBoxes(textSource.smallLines(textGrey)) : textSource.lines(textGrey);
         DeckRows rows = sheets && !vertical ? DeckRows.of(shapes) : new DeckRows(List.of(shapes));
         if (rows.wrapped()) {
             shapes = rows.ordered();

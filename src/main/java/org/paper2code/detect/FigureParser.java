@@ -24,14 +24,22 @@ public final class FigureParser {
     }
 
     public DetectionResult parse(Mat bgr, DiagramStyle style, String name, String sourceFile) {
+        return parse(bgr, style, name, sourceFile, FigureText.ocr());
+    }
+
+    /**
+     * As {@link #parse(Mat, DiagramStyle, String, String)}, the figure's words taken from the given source: a vector
+     * PDF figure's own text layer ({@link FigureText#drawn}) instead of OCR of its pixels.
+     */
+    public DetectionResult parse(Mat bgr, DiagramStyle style, String name, String sourceFile, FigureText text) {
         if (bgr.cols() < 8 || bgr.rows() < 8) {
             return empty(name, style, "the image is too small to hold a diagram", bgr);
         }
         StyleParser parser = switch (style) {
-            case BOX_2D, PIPELINE -> new BoxFlowParser();
-            case STACKED_2D_BOX -> new DeckParser(style);
-            case BOX_3D -> new CuboidParser();
-            case NEURONS -> new NeuronParser();
+            case BOX_2D, PIPELINE -> new BoxFlowParser(text);
+            case STACKED_2D_BOX -> new DeckParser(style, text);
+            case BOX_3D -> new CuboidParser(text);
+            case NEURONS -> new NeuronParser(text);
             case OTHER -> null;
         };
         if (parser == null) {

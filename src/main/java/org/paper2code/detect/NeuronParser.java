@@ -22,6 +22,16 @@ final class NeuronParser implements StyleParser {
     /** Grey level below which ink is dark: black outlines around a mid-grey or coloured fill keep their hole. */
     private static final int DARK = 100;
     private final LabelGrammar grammar = new LabelGrammar();
+    private final FigureText textSource;
+
+    NeuronParser() {
+        this(FigureText.ocr());
+    }
+
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
+    NeuronParser(FigureText textSource) {
+        this.textSource = textSource;
+    }
 
     @Override
     public Detected detect(Mat bgr) {
@@ -132,7 +142,7 @@ final class NeuronParser implements StyleParser {
         if (!sheets.isEmpty()) {
             return MapSheets.chain(columns, sheets);
         }
-        List<TextLines.Line> lines = new TextLines().read(Cv.grey(bgr));
+        List<TextLines.Line> lines = textSource.lines(Cv.grey(bgr));
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -56,7 +56,7 @@ public final class TextLines {
         List<Rect> boxes = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Ocr.Word w : Ocr.current().words(img, Ocr.PSM_SPARSE)) {
-            if (w.conf() < 20 || w.text().replaceAll("[^A-Za-z0-9@+]", "").isEmpty()) {
+            if (w.conf() < 20 || !readable(w.text())) {
                 continue;
             }
             Rect b = w.box();
@@ -64,6 +64,11 @@ public final class TextLines {
             texts.add(w.text());
         }
         return merge(boxes, texts);
+    }
+
+    /** A word worth a line: a letter, digit, "@" or "+" in it (lone punctuation and rules read as dashes are not). */
+    static boolean readable(String word) {
+        return !word.replaceAll("[^A-Za-z0-9@+]", "").isEmpty();
     }
 
     static List<Line> merge(List<Rect> boxes, List<String> texts) {

@@ -27,8 +27,8 @@ final class Extraction {
     private final List<String> warnings = new ArrayList<>();
     private boolean partial;
 
-    private record PageContent(int number, double width, double height, List<Line> lines, List<Graphic> graphics,
-                               int chars, boolean failed) {
+    private record PageContent(int number, double width, double height, List<Glyph> glyphs, List<Line> lines,
+                               List<Graphic> graphics, int chars, boolean failed) {
     }
 
     Extraction(PDDocument doc, Path file, String sha, PdfOptions options, long softDeadline, long renderDeadline, boolean truncated) {
@@ -143,11 +143,14 @@ final class Extraction {
             List<Rect> cropBoxes = regions.stream().filter(this::cropped).map(r -> cropBox(r, p)).toList();
             for (Region r : regions) {
                 Rect box = cropBox(r, p);
-                BufferedImage image = cropped(r) ? crop(renderer, p, box, cropBoxes) : null;
+                Renderer.Crop rendered = cropped(r) ? crop(renderer, p, box, cropBoxes) : null;
+                BufferedImage image = rendered == null ? null : rendered.image();
+                List<Paper.Figure.Word> words = List.of();
                 if (image != null && !r.table()) {
                     InkTrim.Trimmed t = InkTrim.trim(image, box);
                     image = t.image();
                     box = t.box();
+                    words = FigureWords.inside(c.glyphs, box, rendered.frame().cut(t.left(), t.top()));
                 }
                 byte[] png = png(image, p.page());
                 String label = r.caption() == null ? null : r.caption().label();
@@ -156,7 +159,7 @@ final class Extraction {
                     tables.add(new Paper.Table(p.page(), box, label, caption, TableGrid.cells(r.lines(), verticalRules(p, r.box())), png));
                     boxes.add(new Renderer.Box(box, new Color(0, 90, 255)));
                 } else {
-                    figures.add(new Paper.Figure(p.page(), box, label, caption, r.kind(), png));
+                    figures.add(new Paper.Figure(p.page(), box, label, caption, r.kind(), png, png == null ? List.of() : words));
                     boxes.add(new Renderer.Box(box, r.caption() == null ? new Color(255, 140, 0) : new Color(230, 0, 0)));
                 }
                 if (r.caption() != null) {
@@ -221,7 +224,7 @@ final class Extraction {
         return r.box().grow(2).intersect(new Rect(0, 0, p.width(), p.height()));
     }
 
-    private BufferedImage crop(Renderer renderer, PageLayout p, Rect box, List<Rect> pageBoxes) {
+    private Renderer.Crop crop(Renderer renderer, PageLayout p, Rect box, List<Rect> pageBoxes) {
         int page = p.page();
         if (System.nanoTime() > renderDeadline) {
             if (!partial || warnings.stream().noneMatch(w -> w.startsWith("time limit: crops"))) {
@@ -252,11 +255,11 @@ final class Extraction {
             List<Glyph> gs = collector.collect(doc, index + 1);
             List<Graphic> graphics = new GraphicsCollector(page).collect();
             int chars = gs.stream().mapToInt(g -> g.text().length()).sum();
-            return new PageContent(index + 1, w, h, LineBuilder.build(gs), graphics, chars, false);
+            return new PageContent(index + 1, w, h, gs, LineBuilder.build(gs), graphics, chars, false);
         } catch (Exception | StackOverflowError e) {
             warn("page " + (index + 1) + ": could not be read (" + e + ")");
             partial = true;
-            return new PageContent(index + 1, w, h, List.of(), List.of(), 0, true);
+            return new PageContent(index + 1, w, h, List.of(), List.of(), List.of(), 0, true);
         }
     }
 

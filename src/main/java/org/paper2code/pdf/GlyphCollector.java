@@ -52,11 +52,29 @@ final class GlyphCollector extends PDFTextStripper {
         double base = t.getYDirAdj();
         double x = t.getXDirAdj();
         double w = Math.max(0.1, t.getWidthDirAdj());
-        Rect box = new Rect(x, base - 0.75 * fs, w, 0.95 * fs);
+        Rect box = box(x, base, w, fs);
         PDFont font = t.getFont();
         String name = font == null || font.getName() == null ? "" : font.getName();
         boolean bold = font == null ? isBold(null, name) : boldFonts.computeIfAbsent(font, f -> isBold(f, name));
-        glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, bold, name));
+        glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, bold, name, drawnSize(t, fs)));
+    }
+
+    /** A glyph's box from its left edge, baseline, advance width and size. */
+    static Rect box(double x, double baseline, double width, double size) {
+        return new Rect(x, baseline - 0.75 * size, width, 0.95 * size);
+    }
+
+    /**
+     * The size the glyph is drawn at: the text rendering matrix's vertical scale (font size, text matrix and the
+     * page's transform together) where that is smaller than the font size, as for a figure's lettering scaled down
+     * with its drawing. Type 3 fonts carry their size in their own font matrix, so theirs stays the font size.
+     */
+    private static double drawnSize(TextPosition t, double fs) {
+        double y = Math.abs(t.getYScale());
+        if (t.getFont() instanceof org.apache.pdfbox.pdmodel.font.PDType3Font || !(y > 0.5) || y >= fs) {
+            return fs;
+        }
+        return y;
     }
 
     /**

@@ -13,8 +13,8 @@ final class InkTrim {
     /** What is kept around the ink, in crop pixels. */
     private static final int MARGIN = 3;
 
-    /** The trimmed crop and its box on the page (PDF points). */
-    record Trimmed(BufferedImage image, Rect box) {
+    /** The trimmed crop, its box on the page (PDF points), and the crop pixel its top-left corner was at. */
+    record Trimmed(BufferedImage image, Rect box, int left, int top) {
     }
 
     private InkTrim() {
@@ -45,18 +45,18 @@ final class InkTrim {
             }
         }
         if (x1 < 0) {
-            return new Trimmed(crop, box);
+            return new Trimmed(crop, box, 0, 0);
         }
         x0 = Math.max(0, x0 - MARGIN);
         y0 = Math.max(0, y0 - MARGIN);
         x1 = Math.min(w - 1, x1 + MARGIN);
         y1 = Math.min(h - 1, y1 + MARGIN);
         if (x0 == 0 && y0 == 0 && x1 == w - 1 && y1 == h - 1) {
-            return new Trimmed(crop, box);
+            return new Trimmed(crop, box, 0, 0);
         }
         double sx = box.w() / w;
         double sy = box.h() / h;
         Rect trimmed = Rect.ofCorners(box.x() + x0 * sx, box.y() + y0 * sy, box.x() + (x1 + 1) * sx, box.y() + (y1 + 1) * sy);
-        return new Trimmed(crop.getSubimage(x0, y0, x1 - x0 + 1, y1 - y0 + 1), trimmed);
+        return new Trimmed(crop.getSubimage(x0, y0, x1 - x0 + 1, y1 - y0 + 1), trimmed, x0, y0);
     }
 }

@@ -70,11 +70,18 @@ public record Paper(Meta meta, List<Page> pages, List<Section> sections, List<Se
 
     /**
      * A figure: label ("Figure 2"; null for an uncaptioned image), caption (null likewise), page (1-based),
-     * box in points from the page's top left, kind, and its crop as PNG bytes (null when not rendered).
+     * box in points from the page's top left, kind, its crop as PNG bytes (null when not rendered), and the words the
+     * page's text layer draws inside it, placed on the crop's pixels (empty when the crop was not rendered or the
+     * figure holds no text-layer words: a raster image, or lettering drawn as outlines).
      */
-    public record Figure(int page, Rect bbox, String label, String caption, FigureKind kind, byte[] png) {
+    public record Figure(int page, Rect bbox, String label, String caption, FigureKind kind, byte[] png, List<Word> words) {
         public Figure {
             png = png == null ? null : png.clone();
+            words = words == null ? List.of() : List.copyOf(words);
+        }
+
+        public Figure(int page, Rect bbox, String label, String caption, FigureKind kind, byte[] png) {
+            this(page, bbox, label, caption, kind, png, List.of());
         }
 
         @Override
@@ -85,17 +92,25 @@ public record Paper(Meta meta, List<Page> pages, List<Section> sections, List<Se
         @Override
         public boolean equals(Object o) {
             return o instanceof Figure f && page == f.page && bbox.equals(f.bbox) && java.util.Objects.equals(label, f.label)
-                    && java.util.Objects.equals(caption, f.caption) && kind == f.kind && Arrays.equals(png, f.png);
+                    && java.util.Objects.equals(caption, f.caption) && kind == f.kind && Arrays.equals(png, f.png)
+                    && words.equals(f.words);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(page, bbox, label, caption, kind, Arrays.hashCode(png));
+            return java.util.Objects.hash(page, bbox, label, caption, kind, Arrays.hashCode(png), words);
         }
 
         @Override
         public String toString() {
-            return "Figure[page=" + page + ", bbox=" + bbox + ", label=" + label + ", kind=" + kind + "]";
+            return "Figure[page=" + page + ", bbox=" + bbox + ", label=" + label + ", kind=" + kind + ", words=" + words.size() + "]";
+        }
+
+        /**
+         * A word of the figure as the PDF draws it: its text (exact, but untrusted data like all paper text) and its
+         * box in the crop's pixels (x, y from the crop's top left).
+         */
+        public record Word(String text, Rect box) {
         }
     }
 

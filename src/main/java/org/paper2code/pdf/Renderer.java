@@ -31,6 +31,10 @@ final class Renderer {
         return s;
     }
 
+    /** A rendered crop and where its pixels lie on the page. */
+    record Crop(BufferedImage image, PixelFrame frame) {
+    }
+
     /**
      * Renders the area of the box, cut from a render of the page in its own frame that draws only
      * the boxes of the page's crops (see {@link ClipRenderer}: the pixels are those of a whole-page
@@ -38,12 +42,12 @@ final class Renderer {
      *
      * @param pageBoxes all boxes that will be cropped from this page (the box among them), drawn in one render
      */
-    BufferedImage crop(int pageIndex, Rect box, List<Rect> pageBoxes, int dpi, double pageWidth, double pageHeight) throws IOException {
+    Crop crop(int pageIndex, Rect box, List<Rect> pageBoxes, int dpi, double pageWidth, double pageHeight) throws IOException {
         double s = scale(box.w(), box.h(), dpi);
         int w = Math.max(1, (int) Math.ceil(box.w() * s));
         int h = Math.max(1, (int) Math.ceil(box.h() * s));
         if (Math.max(1, pageWidth * s) * Math.max(1, pageHeight * s) > maxPixels) {
-            return clipped(pageIndex, box, s, w, h);
+            return new Crop(clipped(pageIndex, box, s, w, h), new PixelFrame(s, box.x() * s, box.y() * s));
         }
         Rectangle needed = pixels(box, s);
         if (lastPage != pageIndex || lastScale != s || lastDrawn.stream().noneMatch(r -> r.contains(needed))) {
@@ -67,7 +71,7 @@ final class Renderer {
         } finally {
             g.dispose();
         }
-        return img;
+        return new Crop(img, new PixelFrame(s, x0, y0));
     }
 
     /** The device pixels a crop of the box reads at the scale (one pixel spare on the far sides). */

@@ -24,6 +24,7 @@ import org.paper2code.classify.StyleClassifier;
 import org.paper2code.detect.Cv;
 import org.paper2code.detect.DetectionResult;
 import org.paper2code.detect.FigureParser;
+import org.paper2code.detect.FigureText;
 import org.paper2code.emit.Artifact;
 import org.paper2code.emit.Formats;
 import org.paper2code.emit.caffe.CaffeEmitter;
@@ -175,7 +176,7 @@ public final class PaperProcessor {
             checkInterrupted();
             t = System.nanoTime();
             try {
-                Graph g = detect(png, style, paperId + "-figure-" + n, e, files, n);
+                Graph g = detect(png, textOf(f), style, paperId + "-figure-" + n, e, files, n);
                 if (g != null) {
                     GraphSource src = new GraphSource(sourceName(pdf), f.page(), f.label(), null, null, style.id(),
                             e.get("confidence").asDouble());
@@ -299,8 +300,21 @@ public final class PaperProcessor {
         }
     }
 
+    /**
+     * Where the parser reads a figure's words: a vector figure's own text layer where it has one (exact, and no OCR
+     * pass); OCR of the crop for raster and mixed figures (an embedded image's lettering is not in the text layer)
+     * and for drawings whose lettering is outlines.
+     */
+    static FigureText textOf(Paper.Figure f) {
+        if (f.kind() != Paper.FigureKind.VECTOR || f.words().isEmpty()) {
+            return FigureText.ocr();
+        }
+        return FigureText.drawn(f.words().stream()
+                .map(w -> FigureText.Word.of(w.text(), w.box().x(), w.box().y(), w.box().w(), w.box().h())).toList());
+    }
+
     /** The figure parsed; its overlay added to the files; null (with the reason in the entry) when no valid graph came out. */
-    private Graph detect(byte[] png, DiagramStyle style, String name, ObjectNode entry, Map<String, byte[]> files, int n) {
+    private Graph detect(byte[] png, FigureText text, DiagramStyle style, String name, ObjectNode entry, Map<String, byte[]> files, int n) {
         Cv.load();
         Mat bgr = Imgcodecs.imdecode(new MatOfByte(png), Imgcodecs.IMREAD_COLOR);
         DetectionResult r;
@@ -309,7 +323,7 @@ public final class PaperProcessor {
                 entry.put("error", "the figure crop does not decode");
                 return null;
             }
-            r = new FigureParser().parse(bgr, style, name, null);
+            r = new FigureParser().parse(bgr, style, name, null, text);
         } finally {
             bgr.release();
         }

@@ -42,7 +42,7 @@ class ClipRendererTest {
             BufferedImage whole = pdfRenderer.render(page - 1, (float) s, ImageType.RGB, null);
             long inked = 0;
             for (Rect box : boxes) {
-                BufferedImage clipped = renderer.crop(page - 1, box, boxes, DPI, size.getWidth(), size.getHeight());
+                BufferedImage clipped = renderer.crop(page - 1, box, boxes, DPI, size.getWidth(), size.getHeight()).image();
                 int x0 = (int) Math.floor(box.x() * s);
                 int y0 = (int) Math.floor(box.y() * s);
                 assertEquals((int) Math.ceil(box.w() * s), clipped.getWidth(), name + " " + box);

@@ -1,0 +1,44 @@
+package org.paper2code.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text-layer words inside a figure, placed on its crop's pixels: a vector figure's own lettering, exact where
+ * OCR of the crop would guess. Only upright text reaches here ({@link GlyphCollector} skips rotated glyphs).
+ * The words are rebuilt from the glyphs at the size they are drawn at: a figure included as a scaled PDF drawing
+ * reports font sizes several times its lettering's, and lines built at those sizes merge a box's two lines of
+ * text ("Conv" over "1x1+1(S)") into one.
+ */
+final class FigureWords {
+    /** A word belongs to the figure when this share of its box lies inside the figure's box. */
+    private static final double INSIDE = 0.6;
+
+    private FigureWords() {
+    }
+
+    /**
+     * The words the glyphs inside the box make, in the crop's pixels.
+     *
+     * @param box   the figure's box on the page (points), after any trim
+     * @param frame where the crop's pixels lie on the page
+     */
+    static List<Paper.Figure.Word> inside(List<Glyph> glyphs, Rect box, PixelFrame frame) {
+        List<Glyph> drawn = new ArrayList<>();
+        for (Glyph g : glyphs) {
+            Glyph d = g.asDrawn();
+            if (box.overlapArea(d.box()) > 0) {
+                drawn.add(d);
+            }
+        }
+        List<Paper.Figure.Word> out = new ArrayList<>();
+        for (Line l : LineBuilder.build(drawn)) {
+            for (Line.Word w : l.words()) {
+                if (box.overlapArea(w.box()) > INSIDE * w.box().area()) {
+                    out.add(new Paper.Figure.Word(w.text(), frame.toPixels(w.box())));
+                }
+            }
+        }
+        return out;
+    }
+}
