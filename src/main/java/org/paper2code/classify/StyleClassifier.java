@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +33,46 @@ public final class StyleClassifier implements FigureClassifier {
 
     private final StyleModel model;
     private final StyleNet net;
+    private final FigureEmbedding embedding;
 
     /** The forest alone (no MLP). */
     public StyleClassifier(StyleModel model) {
-        this(model, null);
+        this(model, null, null);
     }
 
-    /** The forest and, when {@code net} is not null, the MLP averaged with it. */
-    public StyleClassifier(StyleModel model, StyleNet net) {
-        if (net != null && net.featureCount() != model.featureCount()) {
-            throw new IllegalArgumentException("forest expects " + model.featureCount() + " features, MLP " + net.featureCount()
+    /**
+     * The forest and, when {@code net} is not null, the MLP averaged with it. The forest reads the
+     * {@link FigureFeatures}; the MLP reads them followed by the figure's CNN embedding when
+     * {@code embedding} is not null.
+     */
+    public StyleClassifier(StyleModel model, StyleNet net, FigureEmbedding embedding) {
+        int expected = model.featureCount() + (embedding == null ? 0 : embedding.size());
+        if (net != null && net.featureCount() != expected) {
+            throw new IllegalArgumentException("forest + embedding give " + expected + " features, MLP expects " + net.featureCount()
                     + " (retrain both with scripts/train-classifier)");
+        }
+        if (embedding != null && net == null) {
+            throw new IllegalArgumentException("a figure embedding needs the MLP that reads it (" + NET_FILE + ")");
         }
         this.model = model;
         this.net = net;
+        this.embedding = embedding;
     }
 
-    /** The forest in {@code modelFile} and the MLP {@value #NET_FILE} beside it when there is one. */
+    /**
+     * The forest in {@code modelFile} and, beside it when present, the MLP {@value #NET_FILE} and
+     * the CNN {@value FigureEmbedding#FILE} whose embedding the MLP reads.
+     */
     public static StyleClassifier load(Path modelFile) throws IOException {
         StyleModel forest = StyleModel.load(modelFile);
         Path dir = modelFile.toAbsolutePath().getParent();
         Path netFile = dir == null ? null : dir.resolve(NET_FILE);
-        return new StyleClassifier(forest, netFile != null && Files.isRegularFile(netFile) ? StyleNet.load(netFile) : null);
+        Path cnnFile = dir == null ? null : dir.resolve(FigureEmbedding.FILE);
+        StyleNet net = netFile != null && Files.isRegularFile(netFile) ? StyleNet.load(netFile) : null;
+        // the MLP says whether it reads an embedding: more inputs than the forest's features
+        boolean readsEmbedding = net != null && net.featureCount() > forest.featureCount();
+        FigureEmbedding cnn = readsEmbedding ? FigureEmbedding.load(cnnFile) : null;
+        return new StyleClassifier(forest, net, cnn);
     }
 
     /** The default model, loaded once per process. */
@@ -102,10 +121,19 @@ public final class StyleClassifier implements FigureClassifier {
         return net;
     }
 
-    /** Probability per style of a feature vector: the forest's, averaged with the MLP's when there is one. */
-    public Map<DiagramStyle, Double> probabilities(float[] features) {
+    /** The CNN whose embedding follows the features in the MLP's input, or null. */
+    FigureEmbedding embedding() {
+        return embedding;
+    }
+
+    /**
+     * Probability per style of a figure's vector ({@link #vector}): the forest's (it reads the
+     * leading {@link FigureFeatures}), averaged with the MLP's (all of it) when there is one.
+     */
+    public Map<DiagramStyle, Double> probabilities(float[] vector) {
+        float[] features = vector.length > model.featureCount() ? Arrays.copyOf(vector, model.featureCount()) : vector;
         Map<DiagramStyle, Double> forest = model.probabilities(features);
-        return net == null ? forest : blend(forest, net.probabilities(features));
+        return net == null ? forest : blend(forest, net.probabilities(vector));
     }
 
     static Map<DiagramStyle, Double> blend(Map<DiagramStyle, Double> forest, Map<DiagramStyle, Double> mlp) {
@@ -134,7 +162,7 @@ public final class StyleClassifier implements FigureClassifier {
         long t1 = System.nanoTime();
         float[] f;
         try {
-            f = FigureFeatures.extract(bgr);
+            f = vector(bgr, embedding);
         } finally {
             bgr.release();
         }
@@ -156,11 +184,27 @@ public final class StyleClassifier implements FigureClassifier {
 
     /** Features of an encoded image (training and tests use the same decode path as classification). */
     public static float[] features(byte[] bytes, String name) throws IOException {
+        return vector(bytes, name, null);
+    }
+
+    /** {@link FigureFeatures} of an encoded image followed by its embedding when {@code embedding} is not null. */
+    public static float[] vector(byte[] bytes, String name, FigureEmbedding embedding) throws IOException {
         Mat bgr = FigureImage.decode(bytes, name);
         try {
-            return FigureFeatures.extract(bgr);
+            return vector(bgr, embedding);
         } finally {
             bgr.release();
         }
+    }
+
+    private static float[] vector(Mat bgr, FigureEmbedding embedding) {
+        float[] f = FigureFeatures.extract(bgr);
+        if (embedding == null) {
+            return f;
+        }
+        float[] e = embedding.embed(bgr);
+        float[] v = Arrays.copyOf(f, f.length + e.length);
+        System.arraycopy(e, 0, v, f.length, e.length);
+        return v;
     }
 }

@@ -34,10 +34,22 @@ public final class TrainClassifier {
 
     private final int threads;
     private final Path cache;
+    /** The CNN whose embedding the MLP reads after the features, or null (features only). */
+    private final Path cnn;
+    /** One network per worker thread: a dnn Net is not shared between threads. */
+    private final ThreadLocal<FigureEmbedding> embedding;
 
-    TrainClassifier(int threads, Path cache) {
+    TrainClassifier(int threads, Path cache, Path cnn) {
         this.threads = threads;
         this.cache = cache;
+        this.cnn = cnn;
+        this.embedding = ThreadLocal.withInitial(() -> {
+            try {
+                return cnn == null ? null : FigureEmbedding.load(cnn);
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,8 +66,12 @@ public final class TrainClassifier {
         Path out = root.resolve(a.getOrDefault("out", "models/classifier"));
         StyleModel.Params params = new StyleModel.Params(Integer.parseInt(a.getOrDefault("trees", "" + StyleModel.Params.DEFAULT.trees())),
                 StyleModel.Params.DEFAULT.maxDepth(), StyleModel.Params.DEFAULT.minSamples(), seed);
+        // the committed CNN (scripts/convert-figure-cnn.py) is used when present; --cnn none leaves it out
+        Path committedCnn = root.resolve("models/classifier/" + FigureEmbedding.FILE);
+        String cnnArg = a.getOrDefault("cnn", Files.isRegularFile(committedCnn) ? committedCnn.toString() : "none");
+        Path cnn = cnnArg.equals("none") ? null : root.resolve(cnnArg);
         OpenCvNative.load();
-        TrainClassifier t = new TrainClassifier(threads, root.resolve("target/classifier-cache"));
+        TrainClassifier t = new TrainClassifier(threads, root.resolve("target/classifier-cache"), cnn);
         long t0 = System.nanoTime();
         Set train = t.synthetic(n, seed);
         Set held = t.synthetic(heldN, heldSeed);
@@ -65,7 +81,7 @@ public final class TrainClassifier {
         log("features: %d synthetic train, %d held-out, %d real (%.0f s)", train.size(), held.size(), realSet.size(), secs(t0));
 
         StringBuilder card = new StringBuilder();
-        StyleModel synthOnly = StyleModel.train(train.x(), train.y(), null, params);
+        StyleModel synthOnly = StyleModel.train(features(train.x()), train.y(), null, params);
         Confusion synthHeld = evaluate(synthOnly, held);
         Confusion synthOnlyReal = evaluate(synthOnly, realSet);
         log("synthetic-only model: held-out %s; real %s", synthHeld.summary(), synthOnlyReal.summary());
@@ -78,14 +94,15 @@ public final class TrainClassifier {
         }
         for (int k = 0; k < folds && realSet.size() > 0; k++) {
             Set tr = concat(train, subset(realSet, fold, k, false), realWeight);
-            StyleModel m = StyleModel.train(tr.x(), tr.y(), weights(tr, train.size(), realWeight), params);
+            StyleModel m = StyleModel.train(features(tr.x()), tr.y(), weights(tr, train.size(), realWeight), params);
             for (int i = 0; i < realSet.size(); i++) {
                 if (fold[i] == k) {
-                    forestP.set(i, m.probabilities(realSet.x()[i]));
+                    forestP.set(i, m.probabilities(features(realSet.x()[i])));
                 }
             }
         }
         Path netFile = out.resolve(StyleClassifier.NET_FILE);
+        writeProbabilities(root.resolve("target/classifier-mlp/forest-oof.tsv"), realSet, forestP);
         List<Map<DiagramStyle, Double>> mlpP = trainMlp(root, python, train, realSet, fold, netFile);
         List<Map<DiagramStyle, Double>> heldOutP = new ArrayList<>();
         for (int i = 0; i < realSet.size(); i++) {
@@ -128,9 +145,12 @@ public final class TrainClassifier {
         log("pdf figures, held-out: image only %s; with caption %s (forest alone with caption %s)", pdfImage, pdfCaption, pdfForestCaption);
 
         Set all = concat(train, realSet, realWeight);
-        StyleModel fin = StyleModel.train(all.x(), all.y(), weights(all, train.size(), realWeight), params);
+        StyleModel fin = StyleModel.train(features(all.x()), all.y(), weights(all, train.size(), realWeight), params);
         Path modelFile = out.resolve("style-model.xml.gz");
         fin.save(modelFile);
+        if (cnn != null && !cnn.toAbsolutePath().normalize().equals(out.resolve(FigureEmbedding.FILE).toAbsolutePath().normalize())) {
+            Files.copy(cnn, out.resolve(FigureEmbedding.FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         StyleClassifier finClassifier = StyleClassifier.load(modelFile);
         Confusion finHeld = evaluate(finClassifier, held);
         Confusion finReal = evaluate(finClassifier, realSet);
@@ -143,10 +163,19 @@ public final class TrainClassifier {
                 .append(", sqrt(features) per split, RNG seed ").append(seed).append(", one thread.\n");
         card.append("- Features: ").append(fin.featureCount()).append(" per figure (`FigureFeatures`: layout, colour, edge orientation, Hough lines/circles, ")
                 .append("contour shapes, connected components, projection gaps, plot axes and ticks, photo texture).\n");
-        card.append("- Second model: an MLP over the same features (`scripts/train-classifier-mlp.py`, PyTorch on one thread, seeds fixed; ")
-                .append("76-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
+        int inputs = realSet.size() > 0 ? realSet.x()[0].length : fin.featureCount();
+        card.append("- Second model: an MLP over the same features")
+                .append(cnn == null ? "" : " followed by the figure's CNN embedding (" + (inputs - fin.featureCount()) + " numbers, see below)")
+                .append(" (`scripts/train-classifier-mlp.py`, PyTorch on one thread, seeds fixed; ")
+                .append(inputs).append("-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
                 .append(StyleClassifier.NET_FILE).append("` (standardisation and softmax inside; ").append(Files.size(netFile) / 1024)
                 .append(" KiB) and run in Java by OpenCV's dnn module: no Python at run time.\n");
+        if (cnn != null) {
+            card.append("- CNN embedding: `").append(FigureEmbedding.FILE).append("` (").append(Files.size(cnn) / 1024)
+                    .append(" KiB), a pretrained MobileNetV2 from the npm package nsfwjs 4.4.0 (MIT, Infinite Red; ImageNet weights up to block 10, ")
+                    .append("fine-tuned by them after), converted by `scripts/convert-figure-cnn.py`: global-average-pooled out_relu (1280) and block 10 (96), ")
+                    .append("figure padded to a square on white and scaled to the input side; not trained here. Run by OpenCV dnn.\n");
+        }
         card.append("- Probability of a style = the forest's share of tree votes averaged with the MLP's softmax (")
                 .append(StyleClassifier.FOREST_SHARE).append(" each). Each model alone and the average are scored on the same paper-held-out folds below; ")
                 .append("forest shares 0.3/0.5/0.7 scored within 1 point of each other in a trial run, 0.5 was taken without tuning further.\n");
@@ -273,10 +302,24 @@ public final class TrainClassifier {
         return out;
     }
 
+    /** Held-out probabilities per real figure (id, then one column per style), for trying blends outside Java. */
+    private static void writeProbabilities(Path file, Set s, List<Map<DiagramStyle, Double>> p) throws IOException {
+        Files.createDirectories(file.getParent());
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            b.append(s.ids()[i]);
+            for (DiagramStyle st : DiagramStyle.values()) {
+                b.append('\t').append(String.format(Locale.ROOT, "%.6f", p.get(i).get(st)));
+            }
+            b.append('\n');
+        }
+        Files.writeString(file, b);
+    }
+
     static Confusion evaluate(StyleModel m, Set s) {
         Confusion c = new Confusion();
         for (int i = 0; i < s.size(); i++) {
-            c.add(DiagramStyle.values()[s.y()[i]], StyleModel.argmax(m.probabilities(s.x()[i])));
+            c.add(DiagramStyle.values()[s.y()[i]], StyleModel.argmax(m.probabilities(features(s.x()[i]))));
         }
         return c;
     }
@@ -372,6 +415,20 @@ public final class TrainClassifier {
         return new Set(x, y, ids);
     }
 
+    /** The forest's part of a row: the leading {@link FigureFeatures} (an embedding may follow them). */
+    static float[] features(float[] row) {
+        int d = FigureFeatures.names().size();
+        return row.length == d ? row : java.util.Arrays.copyOf(row, d);
+    }
+
+    static float[][] features(float[][] rows) {
+        float[][] f = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            f[i] = features(rows[i]);
+        }
+        return f;
+    }
+
     /** Synthetic rows weigh 1, real rows (after the first {@code synthetic} rows) weigh {@code real}. */
     static float[] weights(Set s, int synthetic, float real) {
         float[] w = new float[s.size()];
@@ -383,7 +440,7 @@ public final class TrainClassifier {
 
     /** Features of {@code corpus synth -n n --seed seed}'s figures, cached by the feature layout. */
     Set synthetic(int n, long seed) throws Exception {
-        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode()) + ".bin");
+        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode()) + cnnTag() + ".bin");
         if (Files.isRegularFile(file)) {
             return read(file);
         }
@@ -398,7 +455,7 @@ public final class TrainClassifier {
                     FigureFactory.Figure f = factory.make(CorpusSynth.figureId(index), CorpusSynth.styleOf(seed, index),
                             synth.figureSeed(index), "paper2code corpus synth seed=" + seed + " item=" + index);
                     try {
-                        return StyleClassifier.features(f.bytes(), f.fileName());
+                        return StyleClassifier.vector(f.bytes(), f.fileName(), embedding.get());
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("synthetic figure " + index + " (seed " + seed + ", " + f.bytes().length + " bytes): " + e, e);
                     }
@@ -420,13 +477,18 @@ public final class TrainClassifier {
         }
     }
 
+    /** Cache key part of the CNN: its file's content hash, so a new network never reads old embeddings. */
+    private String cnnTag() throws IOException {
+        return cnn == null ? "" : "-cnn" + Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(cnn)));
+    }
+
     Set real(List<RealFigures.Sample> samples) throws IOException {
         float[][] x = new float[samples.size()][];
         int[] y = new int[samples.size()];
         String[] ids = new String[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
             RealFigures.Sample s = samples.get(i);
-            x[i] = StyleClassifier.features(Files.readAllBytes(s.image()), s.image().toString());
+            x[i] = StyleClassifier.vector(Files.readAllBytes(s.image()), s.image().toString(), embedding.get());
             y[i] = s.style().ordinal();
             ids[i] = s.id();
         }

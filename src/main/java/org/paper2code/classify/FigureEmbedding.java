@@ -1,0 +1,107 @@
+package org.paper2code.classify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.dnn.Dnn;
+import org.opencv.dnn.Net;
+import org.opencv.imgproc.Imgproc;
+import org.paper2code.emit.onnx.proto.OnnxProto.ModelProto;
+import org.paper2code.emit.onnx.proto.OnnxProto.TensorShapeProto;
+
+/**
+ * A learned image representation of a figure: the pooled activations of a pretrained MobileNetV2
+ * ({@value #FILE}, converted by scripts/convert-figure-cnn.py from the npm package nsfwjs 4.4.0,
+ * MIT), run with OpenCV's dnn module. The figure is padded to a square on white (so wide pipelines
+ * keep their shapes) and scaled to the network's input side; pixels RGB in [0, 1] as the network
+ * was trained.
+ */
+public final class FigureEmbedding {
+    /** The network's file name, looked for in the classifier's folder. */
+    public static final String FILE = "figure-cnn.onnx";
+
+    private final Net net;
+    private final int side;
+    private final int size;
+
+    private FigureEmbedding(Net net, int side) {
+        this.net = net;
+        this.side = side;
+        Mat blank = new Mat(side, side, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        this.size = embed(blank).length;
+        blank.release();
+    }
+
+    /** The network in {@code file}; its input side is read from the graph's input shape [1, 3, side, side]. */
+    public static FigureEmbedding load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("figure embedding network not found: " + file);
+        }
+        int side;
+        try {
+            ModelProto m = ModelProto.parseFrom(Files.readAllBytes(file));
+            TensorShapeProto shape = m.getGraph().getInput(0).getType().getTensorType().getShape();
+            side = (int) shape.getDim(shape.getDimCount() - 1).getDimValue();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("not an ONNX figure embedding network: " + file + ": " + e.getMessage(), e);
+        }
+        if (side <= 0) {
+            throw new IOException("figure embedding network without a fixed input side: " + file);
+        }
+        OpenCvNative.load();
+        Net net;
+        try {
+            net = Dnn.readNetFromONNX(file.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            throw new IOException("OpenCV cannot read the figure embedding network " + file + ": " + e.getMessage(), e);
+        }
+        if (net.empty()) {
+            throw new IOException("not a usable figure embedding network: " + file);
+        }
+        return new FigureEmbedding(net, side);
+    }
+
+    /** Numbers per figure. */
+    public int size() {
+        return size;
+    }
+
+    /** Input side in pixels. */
+    public int side() {
+        return side;
+    }
+
+    /** The embedding of a decoded BGR figure. Synchronised: a dnn Net keeps its blobs between calls. */
+    public synchronized float[] embed(Mat bgr) {
+        Mat square = padToSquare(bgr);
+        // area averaging: thin lines of a large figure survive the scale-down
+        Mat small = new Mat();
+        Imgproc.resize(square, small, new Size(side, side), 0, 0, Imgproc.INTER_AREA);
+        square.release();
+        Mat blob = Dnn.blobFromImage(small, 1 / 255.0, new Size(side, side), new Scalar(0, 0, 0), true, false);
+        small.release();
+        net.setInput(blob);
+        Mat out = net.forward();
+        float[] e = new float[(int) out.total()];
+        out.reshape(1, 1).get(0, 0, e);
+        blob.release();
+        out.release();
+        return e;
+    }
+
+    private static Mat padToSquare(Mat bgr) {
+        int s = Math.max(bgr.cols(), bgr.rows());
+        Mat square = new Mat(s, s, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        int x = (s - bgr.cols()) / 2;
+        int y = (s - bgr.rows()) / 2;
+        Mat roi = square.submat(new Rect(x, y, bgr.cols(), bgr.rows()));
+        bgr.copyTo(roi);
+        roi.release();
+        return square;
+    }
+}
