@@ -15,6 +15,17 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class BoxFlowParser implements StyleParser {
     private final LabelGrammar grammar = new LabelGrammar();
+    /** How stage boxes are titled in pipeline figures; null for layer-by-layer (2d-box) figures. */
+    private final StageTitles stages;
+
+    public BoxFlowParser() {
+        this(null);
+    }
+
+    /** @param stages the stage-title reading of pipeline figures, or null to read every box as one layer */
+    public BoxFlowParser(StageTitles stages) {
+        this.stages = stages;
+    }
 
     @Override
     public Detected detect(Mat bgr) {
@@ -351,11 +362,27 @@ public final class BoxFlowParser implements StyleParser {
         return Optional.empty();
     }
 
-    /** The label of a box: the whole text, else its first line that parses. */
+    /**
+     * The label of a box: the whole text, else its first line that parses. A pipeline stage is read by its title:
+     * one naming a sub-system is an opaque stage, and the output size under a title names no layer.
+     */
     Optional<ParsedLabel> label(String text) {
         if (text.isBlank()) {
             return Optional.empty();
         }
+        if (stages != null) {
+            Optional<ParsedLabel> stage = stages.stage(text);
+            if (stage.isPresent()) {
+                return stage;
+            }
+            String layer = StageTitles.withoutSizes(text);
+            Optional<ParsedLabel> read = layer.isBlank() ? Optional.empty() : layerLabel(layer);
+            return read.isPresent() || layer.equals(text) ? read : StageTitles.opaque(text);
+        }
+        return layerLabel(text);
+    }
+
+    private Optional<ParsedLabel> layerLabel(String text) {
         Optional<ParsedLabel> whole = grammar.read(text.replace('\n', ' '));
         if (whole.isPresent()) {
             return whole;
