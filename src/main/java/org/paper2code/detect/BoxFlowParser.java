@@ -32,6 +32,9 @@ public final class BoxFlowParser implements StyleParser {
         Scalar bg = Cv.background(bgr);
         Mat ink = Cv.ink(bgr, bg, 45);
         List<Rect> boxes = new BoxDetector().detect(ink);
+        if (stages != null) {
+            boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, boxes); // stage boxes in pastel fills
+        }
         Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
