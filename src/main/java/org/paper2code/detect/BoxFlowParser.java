@@ -80,8 +80,10 @@ public final class BoxFlowParser implements StyleParser {
         List<Link> links = new ArrayList<>(traced.links());
         // an arrow coming in from nowhere is the figure's input (a module drawn without an input box)
         Optional<ParsedLabel> input = grammar.read("input");
+        List<Integer> entryIds = new ArrayList<>();
         for (ConnectorTracer.Entry en : traced.entries()) {
             int id = elements.size();
+            entryIds.add(id);
             elements.add(new Element(en.at(), "", input, 0.6));
             boxes.add(en.at());
             for (int f : en.feeds()) {
@@ -109,6 +111,13 @@ public final class BoxFlowParser implements StyleParser {
             }
             links = spliceTensorNames(elements, links);
             links = arrowText(elements, links, free);
+        }
+        if (stages != null) {
+            PipelineInputs inputs = new PipelineInputs(grammar);
+            if (!entryIds.isEmpty()) {
+                links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
+            }
+            inputs.textlessSources(elements, links, boxCount);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }
