@@ -76,7 +76,9 @@ public final class BoxFlowParser implements StyleParser {
         }
         boxes = nodeBoxes;
         boolean vertical = vertical(boxes);
-        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
+        // a bold outline is erased with its box (text is still read inside the box as found)
+        List<Rect> erased = stages != null ? OutlinedBoxes.withBorders(ink, boxes) : boxes;
+        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, erased, vertical);
         List<Link> links = new ArrayList<>(traced.links());
         // an arrow coming in from nowhere is the figure's input (a module drawn without an input box)
         Optional<ParsedLabel> input = grammar.read("input");

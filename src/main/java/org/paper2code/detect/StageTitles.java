@@ -73,7 +73,7 @@ public final class StageTitles {
      * and whose output shape is the size line under it, if any; empty for any other title.
      */
     public Optional<ParsedLabel> stage(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = lines(text);
         if (lines.isEmpty() || !namesSubsystem(lines.get(0))) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ public final class StageTitles {
 
     /** An opaque stage (Lambda) titled by the text's first line, with the output size written under it, if any. */
     public static Optional<ParsedLabel> opaque(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = lines(text);
         if (lines.isEmpty() || isSize(lines.get(0))) {
             return Optional.empty();
         }
@@ -91,6 +91,16 @@ public final class StageTitles {
         lines.stream().skip(1).filter(StageTitles::isSize).findFirst().ifPresent(s -> params.put("output_shape", numbers(s)));
         return Optional.of(new ParsedLabel("Lambda", params, List.of(), 0.7, List.of(), null));
     }
+
+    /**
+     * The box's lines that hold a word or number of two characters or more: OCR reads a thick rounded corner
+     * reaching into the box as specks ("r 'N") above the title.
+     */
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> WORD.matcher(l).find()).toList();
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]{2,}");
 
     private static List<Integer> numbers(String line) {
         List<Integer> out = new ArrayList<>();
