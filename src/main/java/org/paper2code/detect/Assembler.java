@@ -338,8 +338,9 @@ public final class Assembler {
             r = l.param("output_shape") instanceof List<?> s ? s.size() : 3;
         } else if (SPATIAL.contains(l.type())) {
             r = 3;
-        } else if (l.type().equals("Lambda") && l.param("output_shape") instanceof List<?> s) {
-            r = s.size();
+        } else if (l.type().equals("Lambda")) {
+            // an opaque step may reshape its input to anything: without a size written on it, no Flatten is owed
+            r = l.param("output_shape") instanceof List<?> s ? s.size() : 1;
         } else if (Set.of("Flatten", "GlobalPooling2D", "LSTM", "GRU", "SimpleRNN", "Bidirectional").contains(l.type())) {
             r = l.type().equals("GlobalPooling2D") ? 1 : Boolean.TRUE.equals(l.param("return_sequences")) ? 2 : 1;
         } else if (l.type().equals("Embedding")) {

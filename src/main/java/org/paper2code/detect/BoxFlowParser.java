@@ -15,15 +15,20 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class BoxFlowParser implements StyleParser {
     private final LabelGrammar grammar = new LabelGrammar();
+    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
     private final FigureText textSource;
+    /** How stage boxes are titled in pipeline figures; null for layer-by-layer (2d-box) figures. */
+    private final StageTitles stages;
 
+    /** A 2d-box parser reading the figure's words by OCR. */
     BoxFlowParser() {
-        this(FigureText.ocr());
+        this(FigureText.ocr(), null);
     }
 
-    /** Where the figure's words come from (OCR, or a vector PDF's own text). */
-    BoxFlowParser(FigureText textSource) {
+    /** @param stages the stage-title reading of pipeline figures, or null to read every box as one layer */
+    BoxFlowParser(FigureText textSource, StageTitles stages) {
         this.textSource = textSource;
+        this.stages = stages;
     }
 
     @Override
@@ -31,6 +36,9 @@ public final class BoxFlowParser implements StyleParser {
         Scalar bg = Cv.background(bgr);
         Mat ink = Cv.ink(bgr, bg, 45);
         List<Rect> boxes = NoisyBoxes.detect(bgr, bg, ink);
+        if (stages != null) {
+            boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, boxes); // stage boxes in pastel fills
+        }
         Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
@@ -72,12 +80,16 @@ public final class BoxFlowParser implements StyleParser {
         }
         boxes = nodeBoxes;
         boolean vertical = vertical(boxes);
-        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, boxes, vertical);
+        // a bold outline is erased with its box (text is still read inside the box as found)
+        List<Rect> erased = stages != null ? OutlinedBoxes.withBorders(ink, boxes) : boxes;
+        ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, erased, vertical);
         List<Link> links = new ArrayList<>(traced.links());
         // an arrow coming in from nowhere is the figure's input (a module drawn without an input box)
         Optional<ParsedLabel> input = grammar.read("input");
+        List<Integer> entryIds = new ArrayList<>();
         for (ConnectorTracer.Entry en : traced.entries()) {
             int id = elements.size();
+            entryIds.add(id);
             elements.add(new Element(en.at(), "", input, 0.6));
             boxes.add(en.at());
             for (int f : en.feeds()) {
@@ -105,6 +117,13 @@ public final class BoxFlowParser implements StyleParser {
             }
             links = spliceTensorNames(elements, links);
             links = arrowText(elements, links, free);
+        }
+        if (stages != null) {
+            PipelineInputs inputs = new PipelineInputs(grammar);
+            if (!entryIds.isEmpty()) {
+                links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
+            }
+            inputs.textlessSources(elements, links, boxCount);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }
@@ -361,11 +380,27 @@ public final class BoxFlowParser implements StyleParser {
         return Optional.empty();
     }
 
-    /** The label of a box: the whole text, else its first line that parses. */
+    /**
+     * The label of a box: the whole text, else its first line that parses. A pipeline stage is read by its title:
+     * one naming a sub-system is an opaque stage, and the output size under a title names no layer.
+     */
     Optional<ParsedLabel> label(String text) {
         if (text.isBlank()) {
             return Optional.empty();
         }
+        if (stages != null) {
+            Optional<ParsedLabel> stage = stages.stage(text);
+            if (stage.isPresent()) {
+                return stage;
+            }
+            String layer = StageTitles.withoutSizes(text);
+            Optional<ParsedLabel> read = layer.isBlank() ? Optional.empty() : layerLabel(layer);
+            return read.isPresent() || layer.equals(text) ? read : StageTitles.opaque(text);
+        }
+        return layerLabel(text);
+    }
+
+    private Optional<ParsedLabel> layerLabel(String text) {
         Optional<ParsedLabel> whole = grammar.read(text.replace('\n', ' '));
         if (whole.isPresent()) {
             return whole;

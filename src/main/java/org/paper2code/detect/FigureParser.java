@@ -36,7 +36,8 @@ public final class FigureParser {
             return empty(name, style, "the image is too small to hold a diagram", bgr);
         }
         StyleParser parser = switch (style) {
-            case BOX_2D, PIPELINE -> new BoxFlowParser(text);
+            case BOX_2D -> new BoxFlowParser(text, null);
+            case PIPELINE -> new BoxFlowParser(text, StageTitles.standard());
             case STACKED_2D_BOX -> new DeckParser(style, text);
             case BOX_3D -> new CuboidParser(text);
             case NEURONS -> new NeuronParser(text);

@@ -1,0 +1,78 @@
+package org.paper2code.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opencv.core.Rect;
+
+/**
+ * The inputs of a pipeline figure are pictures (a photo, a hatched frame, a waveform) with a caption under or
+ * beside them, not boxes with a layer's name inside. Two readings follow: an arrow that starts at a picture's
+ * caption (drawn from below the caption, so it ends in the open) leaves that picture, not a new input of its own;
+ * and a picture with no text that only feeds other boxes is an input.
+ */
+final class PipelineInputs {
+    private final Optional<ParsedLabel> input;
+
+    PipelineInputs(LabelGrammar grammar) {
+        this.input = grammar.read("input");
+    }
+
+    /**
+     * Rewires, in place, the links of each entry (a free arrow end, element id in {@code entries}) that starts at the
+     * caption of a box with nothing flowing into it: the box feeds those links, and the entry is blanked (the
+     * assembler drops an element without text or label). Returns the new links.
+     */
+    List<Link> captionStarts(List<Element> elements, List<Link> links, List<Integer> entries, int boxCount, List<TextLines.Line> text) {
+        List<Link> out = new ArrayList<>(links);
+        for (int en : entries) {
+            Rect at = elements.get(en).box();
+            int best = -1;
+            double bestGap = Double.MAX_VALUE;
+            for (int i = 0; i < boxCount; i++) {
+                final int box = i;
+                if (out.stream().anyMatch(l -> l.to() == box)) {
+                    continue;
+                }
+                for (TextLines.Line t : text) {
+                    double reach = 2.0 * t.box().height;
+                    double captionGap = BoxCaptions.gap(elements.get(i).box(), t.box());
+                    double endGap = ConnectorTracer.distance(t.box(), ConnectorTracer.centreX(at), ConnectorTracer.centreY(at));
+                    if (captionGap <= reach && endGap <= reach && captionGap + endGap < bestGap) {
+                        bestGap = captionGap + endGap;
+                        best = i;
+                    }
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            List<Link> rewired = new ArrayList<>();
+            for (Link l : out) {
+                rewired.add(l.from() == en ? new Link(best, l.to(), l.confidence()) : l);
+            }
+            out = rewired;
+            elements.set(en, elements.get(en).withLabel("", Optional.empty()));
+            asInput(elements, best);
+        }
+        return out;
+    }
+
+    /** Labels, in place, every box without a label or text that feeds others and is fed by none as an input. */
+    void textlessSources(List<Element> elements, List<Link> links, int boxCount) {
+        for (int i = 0; i < boxCount; i++) {
+            final int box = i;
+            if (elements.get(i).text().isBlank() && links.stream().anyMatch(l -> l.from() == box)
+                    && links.stream().noneMatch(l -> l.to() == box)) {
+                asInput(elements, i);
+            }
+        }
+    }
+
+    private void asInput(List<Element> elements, int i) {
+        Element e = elements.get(i);
+        if (e.label().isEmpty()) {
+            elements.set(i, e.withLabel(e.text(), input));
+        }
+    }
+}

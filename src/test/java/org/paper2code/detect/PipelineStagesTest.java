@@ -1,0 +1,149 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.paper2code.graph.Layer;
+
+/** How pipeline figures are read: stage titles, pastel and bold boxes, input pictures. */
+class PipelineStagesTest {
+    private final BoxFlowParser pipeline = new BoxFlowParser(FigureText.ocr(), StageTitles.standard());
+    private final BoxFlowParser layers = new BoxFlowParser();
+
+    private static String type(Optional<ParsedLabel> l) {
+        return l.map(ParsedLabel::type).orElse("-");
+    }
+
+    /** A title naming a sub-system is one opaque stage even when it names a layer kind too. */
+    @Test
+    void subsystemTitlesAreOpaqueStages() {
+        for (String title : List.of("LSTM decoder", "Embedding network (shared)", "Spatial stream ConvNet", "Pyramid pooling module",
+                "Atrous Spatial Pyramid Pooling", "CNN encoder (Inception-v3)")) {
+            Optional<ParsedLabel> l = pipeline.label(title);
+            assertEquals("Lambda", type(l), title);
+            assertEquals(title, l.get().params().get("note"));
+        }
+        assertEquals("LSTM", type(layers.label("LSTM decoder")), "a 2d-box figure still reads its layer words");
+        assertEquals("RoIPooling", type(pipeline.label("RoI pooling 14x14")));
+        assertEquals("Dense", type(pipeline.label("Dense(51)\n51")));
+        assertEquals(51, pipeline.label("Dense(51)\n51").get().params().get("units"));
+    }
+
+    /** An output size under a title names no layer: "21x192x192" is no "3x3, 64" convolution (it was read as Conv2D). */
+    @Test
+    void outputSizeLinesNameNoLayer() {
+        assertEquals("Conv2D", type(layers.label("Decoder\n21x192x192")), "the layer-by-layer reading, unchanged");
+        Optional<ParsedLabel> l = pipeline.label("Decoder\n21x192x192");
+        assertEquals("Lambda", type(l));
+        assertEquals(List.of(21, 192, 192), l.get().params().get("output_shape"));
+        assertEquals("Lambda", type(pipeline.label("r 'N\nPyramid pooling module\nMe a")), "OCR specks above the title");
+        assertEquals("Upsampling2D", type(pipeline.label("UpSampling2D((4,4))\n21x768x768")));
+    }
+
+    /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
+    @Test
+    void pastelBoxesAreFound() {
+        BufferedImage img = new BufferedImage(500, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 500, 120);
+        g.setColor(new Color(253, 228, 203)); // 52 from white in blue: just over the ink threshold of 45
+        g.fillRoundRect(100, 30, 300, 44, 40, 40);
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawRoundRect(100, 30, 300, 44, 40, 40);
+        g.dispose();
+        Random r = new Random(3);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color c = new Color(img.getRGB(x, y));
+                int n = (int) Math.round(r.nextGaussian() * 7);
+                img.setRGB(x, y, new Color(clamp(c.getRed() + n), clamp(c.getGreen() + n), clamp(c.getBlue() + n)).getRGB());
+            }
+        }
+        Mat bgr = Cv.fromBufferedImage(img);
+        List<Rect> plain = new BoxDetector().detect(Cv.ink(bgr, Cv.background(bgr), 45));
+        List<Rect> found = OutlinedBoxes.withLightlyFilled(bgr, Cv.background(bgr), plain);
+        assertTrue(plain.isEmpty(), "the ink mask alone misses it (else this test guards nothing): " + plain);
+        assertEquals(1, found.size(), "boxes " + found);
+        assertTrue(Cv.iou(found.get(0), new Rect(100, 30, 300, 44)) > 0.85, "box " + found.get(0));
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    /** A box found inside a 9 px outline is grown over the outline (else the outline joins all its arrows into one piece). */
+    @Test
+    void boldOutlinesAreErasedWithTheirBox() {
+        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 300, 200);
+        g.setColor(Color.BLACK);
+        g.fillRect(50, 50, 200, 100);
+        g.setColor(Color.WHITE);
+        g.fillRect(59, 59, 182, 82);
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), 45);
+        List<Rect> grown = OutlinedBoxes.withBorders(ink, List.of(new Rect(59, 59, 182, 82)));
+        assertEquals(new Rect(50, 50, 200, 100), grown.get(0));
+    }
+
+    /** The arrow drawn from below an input picture's caption leaves that picture: no second input from its free end. */
+    @Test
+    void arrowFromACaptionLeavesThePicture() {
+        LabelGrammar grammar = new LabelGrammar();
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(100, 20, 100, 100), "", Optional.empty(), 0.9)); // the picture
+        es.add(new Element(new Rect(50, 300, 200, 50), "Embedding network", pipeline.label("Embedding network"), 0.9));
+        es.add(new Element(new Rect(146, 146, 9, 9), "", grammar.read("input"), 0.6)); // the free end under the caption
+        List<TextLines.Line> text = List.of(new TextLines.Line("Image A", new Rect(115, 126, 70, 16)));
+        PipelineInputs inputs = new PipelineInputs(grammar);
+        List<Link> links = inputs.captionStarts(es, List.of(new Link(2, 1, 0.6)), List.of(2), 2, text);
+        assertEquals(List.of(new Link(0, 1, 0.6)), links);
+        assertEquals("Input", type(es.get(0).label()));
+        assertTrue(es.get(2).label().isEmpty() && es.get(2).text().isEmpty(), "the free end is blanked");
+    }
+
+    /** A text-less picture that only feeds others is an input; one fed by another box is not. */
+    @Test
+    void textlessSourcesAreInputs() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 60, 60), "", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(100, 0, 60, 60), "Decoder", pipeline.label("Decoder"), 0.9));
+        es.add(new Element(new Rect(200, 0, 60, 60), "", Optional.empty(), 0.9));
+        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 1), new Link(1, 2, 1)), 3);
+        assertEquals("Input", type(es.get(0).label()));
+        assertFalse(es.get(2).label().isPresent());
+    }
+
+    /** An opaque stage of unknown size before a dense layer owes no Flatten (one was added after every such stage). */
+    @Test
+    void noFlattenAfterAnOpaqueStage() {
+        LabelGrammar grammar = new LabelGrammar();
+        List<Element> es = List.of(new Element(new Rect(0, 0, 50, 50), "input", grammar.read("input"), 0.9),
+                new Element(new Rect(100, 0, 50, 50), "Embedding network", pipeline.label("Embedding network"), 0.9),
+                new Element(new Rect(200, 0, 50, 50), "Dense(1)", grammar.read("Dense(1)"), 0.9));
+        Assembler.Assembly a = new Assembler().assemble("t", es, List.of(new Link(0, 1, 1), new Link(1, 2, 1)),
+                Comparator.comparingInt(i -> es.get(i).box().x), Map.of());
+        assertEquals(List.of("Input", "Lambda", "Dense"), a.graph().layers().stream().map(Layer::type).toList());
+    }
+}
