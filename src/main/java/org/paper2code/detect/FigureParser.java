@@ -28,7 +28,8 @@ public final class FigureParser {
             return empty(name, style, "the image is too small to hold a diagram", bgr);
         }
         StyleParser parser = switch (style) {
-            case BOX_2D, PIPELINE -> new BoxFlowParser();
+            case BOX_2D -> new BoxFlowParser();
+            case PIPELINE -> new BoxFlowParser(true);
             case STACKED_2D_BOX -> new DeckParser(style);
             case BOX_3D -> new CuboidParser();
             case NEURONS -> new NeuronParser();
