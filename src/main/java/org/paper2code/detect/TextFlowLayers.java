@@ -17,8 +17,6 @@ import org.opencv.core.Rect;
  * stands for that many layers in a row.
  */
 final class TextFlowLayers {
-    /** A label is short; a caption set into the image is a sentence. */
-    private static final int MAX_WORDS = 6;
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
     /** "feature maps of conv5": the output of a layer named elsewhere, a tensor and no layer of its own. */
     private static final Pattern OUTPUT_OF = Pattern.compile("(?i)\\b(feature\\s*maps?|outputs?|activations?)\\s+of\\b");
@@ -43,7 +41,7 @@ final class TextFlowLayers {
         List<TextNode> out = new ArrayList<>();
         for (List<TextLines.Line> block : blocks(clear)) {
             String text = String.join(" ", block.stream().map(TextLines.Line::text).toList()).replaceAll("\\s+", " ").strip();
-            if (text.split(" ").length > MAX_WORDS || text.matches("(?i)^fig(ure|\\.)?\\b.*") || OUTPUT_OF.matcher(text).find()) {
+            if (!BoxCaptions.isShort(text) || text.matches("(?i)^fig(ure|\\.)?\\b.*") || OUTPUT_OF.matcher(text).find()) {
                 continue;
             }
             Optional<ParsedLabel> lab = grammar.read(text).filter(p -> !p.type().equals("Lambda"));
