@@ -35,7 +35,7 @@ final class BoxCaptions {
             beside.add(new ArrayList<>());
         }
         // a caption of two lines ("cls layer" over "1x1 conv") reaches its box through its first line
-        List<TextLines.Line> left = new ArrayList<>(lines.stream().filter(t -> t.text().strip().split("\\s+").length <= MAX_WORDS).toList());
+        List<TextLines.Line> left = new ArrayList<>(lines.stream().filter(t -> isShort(t.text())).toList());
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -100,6 +100,11 @@ final class BoxCaptions {
             double h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
             return w > 0 && h > 0 && (w * h > 0.3 * b.area() || w * h > 0.5 * a.area()); // OCR may merge a line across boxes
         })).toList();
+    }
+
+    /** Whether a text is short enough to be a label (a sentence of a caption set into the image is none). */
+    static boolean isShort(String text) {
+        return text.strip().split("\\s+").length <= MAX_WORDS;
     }
 
     /** The grammar's reading when it names a layer (not an opaque step). */

@@ -79,11 +79,21 @@ public final class BoxFlowParser implements StyleParser {
             elements.add(new Element(sym.box(), sym.type().equals("Add") ? "+" : "x", Optional.of(MergeSymbols.label(sym.type())), 0.8));
         }
         boxes = nodeBoxes;
+        int textFrom = elements.size();
+        if (stages != null && textFrom == 0) {
+            addTextNodes(elements, boxes, figureText.get());
+        }
         boolean vertical = vertical(boxes);
         // a bold outline is erased with its box (text is still read inside the box as found)
         List<Rect> erased = stages != null ? OutlinedBoxes.withBorders(ink, boxes) : boxes;
         ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, erased, vertical);
         List<Link> links = new ArrayList<>(traced.links());
+        if (textFrom == 0 && elements.size() > 1) {
+            // text alone: the labels in a row, from the input on (arrows and braces between labels end short of the
+            // text or run through pictures, so what the tracer makes of them is no connection)
+            links = new ArrayList<>(TextFlowLayers.chain(elements, vertical));
+            traced = new ConnectorTracer.Traced(List.of(), null, List.of(), List.of());
+        }
         // an arrow coming in from nowhere is the figure's input (a module drawn without an input box)
         Optional<ParsedLabel> input = grammar.read("input");
         List<Integer> entryIds = new ArrayList<>();
@@ -126,6 +136,22 @@ public final class BoxFlowParser implements StyleParser {
             inputs.textlessSources(elements, links, boxCount);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
+    }
+
+    /**
+     * A figure that draws no box (its stages are pictures: feature-map stacks, grids, photos) may name its layers in
+     * free text: those texts become nodes ({@link TextFlowLayers}), a listed plural ("layers (fc6, fc7)") one node per
+     * name, side by side. (Where boxes are drawn, text beside them is their caption, read by {@link BoxCaptions}.)
+     */
+    private void addTextNodes(List<Element> elements, List<Rect> boxes, List<TextLines.Line> text) {
+        for (TextFlowLayers.TextNode t : new TextFlowLayers(grammar).find(text, List.copyOf(boxes))) {
+            int w = Math.max(1, t.box().width / t.count());
+            for (int k = 0; k < t.count(); k++) {
+                Rect part = new Rect(t.box().x + k * w, t.box().y, w, t.box().height);
+                elements.add(new Element(part, t.text(), Optional.of(t.label()), 0.6));
+                boxes.add(part);
+            }
+        }
     }
 
     /** Layer types a figure writes beside an arrow instead of drawing a box ("relu", "BN", "dropout 0.5"). */
