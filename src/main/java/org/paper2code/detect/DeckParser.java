@@ -294,9 +294,13 @@ final class DeckParser implements StyleParser {
                     op.add(t);
                 }
             }
-            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel")
+            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel"); only on the words
+            // themselves (no chain through the added lines) and not a line running past both decks (an OCR blob)
+            List<TextLines.Line> words = List.copyOf(op);
             for (TextLines.Line t : lines) {
-                if (!op.contains(t) && op.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
+                double start = vertical ? t.box().y : t.box().x;
+                double end = start + (vertical ? t.box().height : t.box().width);
+                if (!op.contains(t) && !(start < from && end > to) && words.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
                     op.add(t);
                 }
             }
