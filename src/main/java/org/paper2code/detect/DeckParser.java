@@ -77,7 +77,12 @@ final class DeckParser implements StyleParser {
                 rows = new DeckRows(List.of(shapes));
             }
         }
+        // a merge symbol on a one-row chain (a residual sum) is a step of it
+        DeckMerges.Reading merged = sheets && !vertical && !rows.wrapped() ? DeckMerges.read(bgr, ink, shapes, lines)
+                : new DeckMerges.Reading(List.of(), shapes);
+        shapes = merged.decks();
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
+            merged.merges().forEach(m -> System.err.println("merge " + m));
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
@@ -107,6 +112,7 @@ final class DeckParser implements StyleParser {
         }
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
+        List<Integer> deckOutput = new ArrayList<>(); // per deck, the element its chain ends in
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             if (i > 0) {
@@ -120,6 +126,14 @@ final class DeckParser implements StyleParser {
                 Rect after = vertical ? new Rect(s.x, s.y + k + 1, s.width, s.height) : new Rect(s.x + k + 1, s.y, s.width, s.height);
                 links.add(new Link(elements.size() - 1, elements.size(), 0.6));
                 elements.add(new Element(after, later.get(k).type(), Optional.of(later.get(k)), 0.7));
+            }
+            deckOutput.add(elements.size() - 1);
+            for (DeckMerges.Merge m : merged.merges()) {
+                if (m.after() == i) {
+                    links.add(new Link(elements.size() - 1, elements.size(), 0.6));
+                    m.skips().forEach(k -> links.add(new Link(deckOutput.get(k), elements.size(), 0.5)));
+                    elements.add(new Element(m.box(), m.type(), Optional.of(MergeSymbols.label(m.type())), 0.8));
+                }
             }
         }
         return new Detected(elements, links, vertical, null);
@@ -309,9 +323,13 @@ final class DeckParser implements StyleParser {
                     op.add(t);
                 }
             }
-            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel")
+            // a line stacked on an operation word belongs to it ("Convolution" over "5x5 kernel"); only on the words
+            // themselves (no chain through the added lines) and not a line running past both decks (an OCR blob)
+            List<TextLines.Line> words = List.copyOf(op);
             for (TextLines.Line t : lines) {
-                if (!op.contains(t) && op.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
+                double start = vertical ? t.box().y : t.box().x;
+                double end = start + (vertical ? t.box().height : t.box().width);
+                if (!op.contains(t) && !(start < from && end > to) && words.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
                     op.add(t);
                 }
             }

@@ -47,6 +47,22 @@ class RealStackedFiguresTest {
         assertEquals("softmax", last.param("activation"));
     }
 
+    /**
+     * VDSR: maps, then a circled plus fed by a pale skip line from the input image, then the result image. Before:
+     * no Add, the line into the symbol read as a Dense bar and the result image as a Conv (edge F1 0.50).
+     */
+    @Test
+    void residualSumOnADeckChainIsAnAddFedByTheSkip() throws Exception {
+        TruthCorpus.FigureItem f = figure("aleju_vdsr_architecture");
+        Graph g = new FigureParser().parse(f.image(), f.truth().style()).graph();
+        List<String> types = g.layers().stream().map(Layer::type).toList();
+        assertTrue(types.stream().noneMatch("Dense"::equals), "types " + types);
+        Layer add = g.layers().stream().filter(l -> l.type().equals("Add")).findFirst().orElseThrow(() -> new AssertionError("no Add: " + types));
+        String input = g.layers().stream().filter(l -> l.type().equals("Input")).findFirst().orElseThrow().name();
+        assertTrue(add.from().contains(input) && add.from().size() == 2, "add fed by " + add.from());
+        assertEquals(add.name(), g.layers().get(g.layers().size() - 1).name(), "the result image after the sum is no layer");
+    }
+
     static TruthCorpus.FigureItem figure(String id) throws Exception {
         Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
         Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
