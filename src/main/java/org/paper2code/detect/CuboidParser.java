@@ -58,6 +58,7 @@ final class CuboidParser implements StyleParser {
         }
         ColourLegend legend = ColourLegend.read(bgr, text, grammar);
         cuboids = cuboids.stream().filter(c -> !legend.covers(c.extent())).toList();
+        cuboids = java.util.stream.Stream.concat(cuboids.stream(), KeyedFlatBars.find(bgr, cuboids, legend).stream()).toList();
         int textHeight = medianHeight(text);
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             cuboids.forEach(c -> System.err.println("cuboid " + c + " tint " + ColourLegend.tint(bgr, Cv.grow(c.front(), 1))));
@@ -67,7 +68,8 @@ final class CuboidParser implements StyleParser {
         List<Layerish> layers = new ArrayList<>();
         for (int i = 0; i < cuboids.size(); i++) {
             Layerish l = describe(grey, cuboids, i, text, textHeight);
-            if (l.parsed == null) {
+            // a size label ("14 x 14 x 512") tells how big a map is, the legend colour what kind of layer it is
+            if (l.parsed == null || !l.parsed.mapShape().isEmpty()) {
                 legend.kindOf(bgr, Cv.grow(cuboids.get(i).front(), 1)).ifPresent(p -> l.parsed = p);
             }
             layers.add(l);
