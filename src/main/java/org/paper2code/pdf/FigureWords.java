@@ -31,6 +31,8 @@ final class FigureWords {
                 drawn.add(d);
             }
         }
+        double typical = drawn.stream().mapToDouble(Glyph::fontSize).sorted().skip(drawn.size() / 2).findFirst().orElse(0);
+        drawn.removeIf(g -> isMark(g, typical));
         List<Paper.Figure.Word> out = new ArrayList<>();
         for (Line l : LineBuilder.build(drawn)) {
             for (Line.Word w : l.words()) {
@@ -40,5 +42,16 @@ final class FigureWords {
             }
         }
         return out;
+    }
+
+    /** A drawn size this many times the figure's typical glyph makes a punctuation glyph a mark, not lettering. */
+    private static final double MARK_SIZE = 1.5;
+
+    /**
+     * A tall brace or bracket spanning several lines of the drawing ("} x4" beside a block of layers): a shape set in a
+     * font, which joins whatever line its baseline meets ("3x3x512}") and is no part of a word.
+     */
+    private static boolean isMark(Glyph g, double typical) {
+        return g.fontSize() > MARK_SIZE * typical && g.text().codePoints().noneMatch(Character::isLetterOrDigit);
     }
 }
