@@ -7,7 +7,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.paper2code.testing.TestCanvas;
 
 /** Box detection and blob splicing details of the 2d-box / pipeline parser, on drawn figures. */
 class BoxFlowDetailsTest {
@@ -26,11 +26,8 @@ class BoxFlowDetailsTest {
      */
     @Test
     void largeLettersAndArrowheadsAreNoBoxes() {
-        BufferedImage img = new BufferedImage(600, 520, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 600, 520);
+        BufferedImage img = TestCanvas.white(600, 520);
+        Graphics2D g = TestCanvas.pen(img, true);
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(4));
         g.drawRoundRect(100, 40, 400, 150, 30, 30);
@@ -66,10 +63,8 @@ class BoxFlowDetailsTest {
     /** Four lines of 6 px text in a 32 px box are read at about 4x, not at the 2x the box height alone gives. */
     @Test
     void smallTextIsEnlargedByGlyphSize() {
-        BufferedImage img = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 120, 40);
+        BufferedImage img = TestCanvas.white(120, 40);
+        Graphics2D g = TestCanvas.pen(img, false);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 7));
         for (int i = 0; i < 4; i++) {

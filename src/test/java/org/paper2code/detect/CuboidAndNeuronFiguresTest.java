@@ -2,10 +2,6 @@ package org.paper2code.detect;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paper2code.eval.GraphMatcher;
@@ -24,11 +20,7 @@ class CuboidAndNeuronFiguresTest {
     @ValueSource(strings = {"plotneuralnet_lenet", "plotneuralnet_alexnet", "aleju_yolo_architecture", "dropout_srivastava2014_fig1",
         "mwml_birnn"})
     void readsTheFigureExactly(String id) throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
-        TruthCorpus.FigureItem f = corpus.figures().stream().filter(x -> x.image() != null && x.image().getFileName().toString().startsWith(id + "."))
-                .findFirst().orElseThrow();
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure(id);
         DetectionResult r = new FigureParser().parse(f.image(), f.truth().style());
         GraphMatcher.Match m = new GraphMatcher().match(r.graph(), f.truth().graph());
         assertTrue(m.exact(), id + ": nodes " + m.nodes() + ", edges " + m.edges());

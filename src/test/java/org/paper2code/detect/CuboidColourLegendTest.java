@@ -3,10 +3,7 @@ package org.paper2code.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.paper2code.eval.GraphMatcher;
 import org.paper2code.eval.TruthCorpus;
@@ -22,12 +19,7 @@ class CuboidColourLegendTest {
 
     @Test
     void faintPlanesAreFoundAndTypedByTheLegendColours() throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
-        TruthCorpus.FigureItem f = corpus.figures().stream()
-                .filter(x -> x.image() != null && x.image().getFileName().toString().startsWith("alphatree_vgg16_3d."))
-                .findFirst().orElseThrow();
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure("alphatree_vgg16_3d");
         DetectionResult r = new FigureParser().parse(f.image(), f.truth().style());
         List<Layer> layers = r.graph().layers();
         long convs = layers.stream().filter(l -> l.type().equals("Conv2D")).count();

@@ -3,10 +3,7 @@ package org.paper2code.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.paper2code.eval.DiagramStyle;
 import org.paper2code.eval.GraphMatcher;
@@ -39,10 +36,7 @@ class DeckFiguresTest {
      */
     @Test
     void drawConvnetParsesExactly() throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus.FigureItem f = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared)).figures().stream()
-                .filter(x -> x.id().contains("draw_convnet_fig")).findFirst().orElseThrow();
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure("draw_convnet_fig");
         DetectionResult r = new FigureParser().parse(f.image(), DiagramStyle.STACKED_2D_BOX);
         GraphMatcher.Match m = new GraphMatcher().match(r.graph(), f.truth().graph());
         assertTrue(m.exact(), "types: " + r.graph().layers().stream().map(Layer::type).toList());

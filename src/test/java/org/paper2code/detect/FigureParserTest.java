@@ -23,6 +23,7 @@ import org.paper2code.eval.DiagramStyle;
 import org.paper2code.graph.Graph;
 import org.paper2code.graph.GraphValidator;
 import org.paper2code.graph.Layer;
+import org.paper2code.testing.TestCanvas;
 
 class FigureParserTest {
     @TempDir
@@ -129,10 +130,8 @@ class FigureParserTest {
     @Test
     void blankImageGivesEmptyGraphWithReason() throws IOException {
         Path png = dir.resolve("blank.png");
-        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 200);
+        BufferedImage img = TestCanvas.white(300, 200);
+        Graphics2D g = TestCanvas.pen(img, false);
         g.dispose();
         ImageIO.write(img, "png", png.toFile());
         for (DiagramStyle s : DiagramStyle.values()) {

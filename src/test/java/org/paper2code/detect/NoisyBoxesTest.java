@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.paper2code.testing.TestCanvas;
 
 /** Boxes of noisy, blurred and JPEG-like figures (light fills under noise, faint outlines, speckled filled boxes). */
 class NoisyBoxesTest {
@@ -112,10 +113,8 @@ class NoisyBoxesTest {
      */
     @Test
     void specksInAFilledBoxDoNotSplitIt() {
-        BufferedImage img = new BufferedImage(260, 100, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 260, 100);
+        BufferedImage img = TestCanvas.white(260, 100);
+        Graphics2D g = TestCanvas.pen(img, false);
         g.setColor(new Color(0xAEC6E8));
         g.fillRect(40, 28, 118, 43);
         g.setColor(Color.WHITE);

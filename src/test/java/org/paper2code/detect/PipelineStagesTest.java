@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.paper2code.graph.Layer;
+import org.paper2code.testing.TestCanvas;
 
 /** How pipeline figures are read: stage titles, pastel and bold boxes, input pictures. */
 class PipelineStagesTest {
@@ -58,11 +58,8 @@ class PipelineStagesTest {
     /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
     @Test
     void pastelBoxesAreFound() {
-        BufferedImage img = new BufferedImage(500, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 500, 120);
+        BufferedImage img = TestCanvas.white(500, 120);
+        Graphics2D g = TestCanvas.pen(img, true);
         g.setColor(new Color(253, 228, 203)); // 52 from white in blue: just over the ink threshold of 45
         g.fillRoundRect(100, 30, 300, 44, 40, 40);
         g.setColor(Color.DARK_GRAY);
@@ -92,10 +89,8 @@ class PipelineStagesTest {
     /** A box found inside a 9 px outline is grown over the outline (else the outline joins all its arrows into one piece). */
     @Test
     void boldOutlinesAreErasedWithTheirBox() {
-        BufferedImage img = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 200);
+        BufferedImage img = TestCanvas.white(300, 200);
+        Graphics2D g = TestCanvas.pen(img, false);
         g.setColor(Color.BLACK);
         g.fillRect(50, 50, 200, 100);
         g.setColor(Color.WHITE);

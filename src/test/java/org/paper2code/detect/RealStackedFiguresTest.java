@@ -3,10 +3,7 @@ package org.paper2code.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.paper2code.eval.GraphMatcher;
 import org.paper2code.eval.TruthCorpus;
@@ -23,7 +20,7 @@ class RealStackedFiguresTest {
      */
     @Test
     void wrappedRowsWithBnReluArrowsParseExactly() throws Exception {
-        TruthCorpus.FigureItem f = figure("aleju_hardnet_architecture");
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure("aleju_hardnet_architecture");
         GraphMatcher.Match m = new GraphMatcher().match(new FigureParser().parse(f.image(), f.truth().style()).graph(), f.truth().graph());
         assertTrue(m.exact(), "nodes " + m.nodes() + " edges " + m.edges());
     }
@@ -35,7 +32,7 @@ class RealStackedFiguresTest {
      */
     @Test
     void columnGapOperationsAndSquareMapsOfZfnet() throws Exception {
-        TruthCorpus.FigureItem f = figure("alphatree_zfnet");
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure("alphatree_zfnet");
         Graph g = new FigureParser().parse(f.image(), f.truth().style()).graph();
         GraphMatcher.Match m = new GraphMatcher().match(g, f.truth().graph());
         assertTrue(m.nodes().f1() >= 0.9, "node F1 " + m.nodes().f1());
@@ -53,7 +50,7 @@ class RealStackedFiguresTest {
      */
     @Test
     void residualSumOnADeckChainIsAnAddFedByTheSkip() throws Exception {
-        TruthCorpus.FigureItem f = figure("aleju_vdsr_architecture");
+        TruthCorpus.FigureItem f = AnnotatedFigures.figure("aleju_vdsr_architecture");
         Graph g = new FigureParser().parse(f.image(), f.truth().style()).graph();
         List<String> types = g.layers().stream().map(Layer::type).toList();
         assertTrue(types.stream().noneMatch("Dense"::equals), "types " + types);
@@ -61,14 +58,5 @@ class RealStackedFiguresTest {
         String input = g.layers().stream().filter(l -> l.type().equals("Input")).findFirst().orElseThrow().name();
         assertTrue(add.from().contains(input) && add.from().size() == 2, "add fed by " + add.from());
         assertEquals(add.name(), g.layers().get(g.layers().size() - 1).name(), "the result image after the sum is no layer");
-    }
-
-    static TruthCorpus.FigureItem figure(String id) throws Exception {
-        Path shared = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus-real/figures").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(shared), "skipped: " + shared + " not present");
-        TruthCorpus corpus = TruthCorpus.load(Path.of("eval/annotations"), List.of(shared));
-        TruthCorpus.FigureItem f = corpus.figures().stream().filter(x -> x.id().endsWith(id)).findFirst().orElse(null);
-        Assumptions.assumeTrue(f != null && f.image() != null, "skipped: " + id + " not present");
-        return f;
     }
 }

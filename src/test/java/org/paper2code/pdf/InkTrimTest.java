@@ -7,13 +7,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
+import org.paper2code.testing.TestCanvas;
 
 class InkTrimTest {
 
     @Test
     void aWhiteMarginIsCutAwayAndTheBoxFollows() {
         // 200x100 px crop of a 100x50 pt box (2 px per point) holding ink at px 40..139 x 20..59
-        BufferedImage crop = white(200, 100);
+        BufferedImage crop = TestCanvas.white(200, 100);
         Graphics2D g = crop.createGraphics();
         g.setColor(Color.BLACK);
         g.fillRect(40, 20, 100, 40);
@@ -30,22 +31,13 @@ class InkTrimTest {
 
     @Test
     void aBlankCropAndAFullOneStayAsTheyAre() {
-        BufferedImage blank = white(50, 40);
+        BufferedImage blank = TestCanvas.white(50, 40);
         Rect box = new Rect(0, 0, 25, 20);
         assertSame(blank, InkTrim.trim(blank, box).image());
         assertEquals(box, InkTrim.trim(blank, box).box());
-        BufferedImage full = white(50, 40);
+        BufferedImage full = TestCanvas.white(50, 40);
         full.setRGB(0, 0, 0);
         full.setRGB(49, 39, 0);
         assertSame(full, InkTrim.trim(full, box).image());
-    }
-
-    private static BufferedImage white(int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
     }
 }
