@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -14,7 +15,8 @@ import org.opencv.imgproc.Imgproc;
  * Feature maps drawn as upright sheets (slanted parallelograms with solid upright sides) between the columns of units of
  * a network-in-network drawing: there the columns are per-pixel perceptrons (1x1 convolutions) and each run of sheets
  * between them is one convolution, the first run also holding the input map. Dashed connectors and text are too short
- * to be a sheet's side; the boxes drawn around the columns are skipped.
+ * to be a sheet's side; the boxes drawn around the columns are skipped, and so are upright strips inside a dense fan of
+ * connections.
  */
 final class MapSheets {
     /** The sheets drawn in one gap: the bounds of their upright sides and how many sides (two per whole sheet). */
@@ -53,7 +55,7 @@ final class MapSheets {
             int cx = r.x + r.width / 2;
             // a column's own frame is drawn within about a unit of its circles
             boolean frame = columns.stream().anyMatch(col -> cx >= col.x - unit && cx <= col.x + col.width + unit);
-            if (frame) {
+            if (frame || !standsClear(ink, r)) {
                 continue;
             }
             int g = 0;
@@ -64,6 +66,29 @@ final class MapSheets {
         }
         long held = gaps.stream().filter(r -> r != null).count();
         return held >= 2 ? gaps : List.of();
+    }
+
+    /** Most ink beside a sheet's side (a sheet's side is a line on the page; strips in a fan of dense connections are not). */
+    private static final double CLEAR_BESIDE = 0.5;
+
+    /**
+     * Whether an upright side stands clear: the 3 px strips left and right of its middle three fifths hold little ink.
+     * Where lines fan out densely between two columns, the opening leaves upright strips that sit inside ink.
+     */
+    static boolean standsClear(Mat ink, Rect side) {
+        int y0 = side.y + side.height / 5;
+        int h = Math.max(1, side.height * 3 / 5);
+        double beside = 0;
+        int strips = 0;
+        for (int x : new int[] {side.x - 4, side.x + side.width + 1}) {
+            Rect strip = new Rect(Math.max(0, x), y0, 3, h);
+            if (strip.x + strip.width > ink.cols() || strip.y + strip.height > ink.rows()) {
+                continue;
+            }
+            beside += Core.countNonZero(ink.submat(strip)) / (double) strip.area();
+            strips++;
+        }
+        return strips == 0 || beside / strips < CLEAR_BESIDE;
     }
 
     /**
