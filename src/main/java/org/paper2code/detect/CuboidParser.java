@@ -40,11 +40,13 @@ final class CuboidParser implements StyleParser {
         Mat lines = new Mat();
         Imgproc.threshold(grey, lines, 110, 255, Imgproc.THRESH_BINARY_INV);
         List<CuboidFaces.Cuboid> cuboids = CuboidFaces.find(lines);
-        if (cuboids.isEmpty()) {
+        Mat solidInk = Cv.ink(bgr, Cv.background(bgr), 40);
+        List<Rect> solidShapes = DeckParser.shapes(solidInk);
+        if (cuboids.isEmpty() && FaintOutlines.hollow(solidInk, solidShapes)) {
             cuboids = FaintOutlines.find(bgr);
         }
         // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
-        int solid = DeckParser.shapes(Cv.ink(bgr, Cv.background(bgr), 40)).size();
+        int solid = solidShapes.size();
         if (cuboids.size() <= solid) {
             return new DeckParser(DiagramStyle.BOX_3D, textSource).detect(bgr);
         }
