@@ -1,7 +1,6 @@
 package org.paper2code.classify;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -11,8 +10,6 @@ import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
-import org.paper2code.emit.onnx.proto.OnnxProto.ModelProto;
-import org.paper2code.emit.onnx.proto.OnnxProto.TensorShapeProto;
 
 /**
  * A learned image representation of a figure: the pooled activations of a pretrained MobileNetV2
@@ -39,31 +36,11 @@ public final class FigureEmbedding {
 
     /** The network in {@code file}; its input side is read from the graph's input shape [1, 3, side, side]. */
     public static FigureEmbedding load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("figure embedding network not found: " + file);
-        }
-        int side;
-        try {
-            ModelProto m = ModelProto.parseFrom(Files.readAllBytes(file));
-            TensorShapeProto shape = m.getGraph().getInput(0).getType().getTensorType().getShape();
-            side = (int) shape.getDim(shape.getDimCount() - 1).getDimValue();
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("not an ONNX figure embedding network: " + file + ": " + e.getMessage(), e);
-        }
-        if (side <= 0) {
+        OnnxNet n = OnnxNet.load(file, "figure embedding network", "");
+        if (n.inputLastDim() <= 0) {
             throw new IOException("figure embedding network without a fixed input side: " + file);
         }
-        OpenCvNative.load();
-        Net net;
-        try {
-            net = Dnn.readNetFromONNX(file.toAbsolutePath().toString());
-        } catch (RuntimeException e) {
-            throw new IOException("OpenCV cannot read the figure embedding network " + file + ": " + e.getMessage(), e);
-        }
-        if (net.empty()) {
-            throw new IOException("not a usable figure embedding network: " + file);
-        }
-        return new FigureEmbedding(net, side);
+        return new FigureEmbedding(n.net(), n.inputLastDim());
     }
 
     /** Numbers per figure. */

@@ -1,16 +1,12 @@
 package org.paper2code.classify;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
-import org.paper2code.emit.onnx.proto.OnnxProto.ModelProto;
-import org.paper2code.emit.onnx.proto.OnnxProto.TensorShapeProto;
 import org.paper2code.eval.DiagramStyle;
 
 /**
@@ -32,29 +28,12 @@ public final class StyleNet {
     }
 
     public static StyleNet load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("classifier network not found: " + file + " (train it with scripts/train-classifier)");
-        }
-        int features;
-        try {
-            // the feature count is the input's last dimension; dnn does not expose it
-            ModelProto m = ModelProto.parseFrom(Files.readAllBytes(file));
-            TensorShapeProto shape = m.getGraph().getInput(0).getType().getTensorType().getShape();
-            features = (int) shape.getDim(shape.getDimCount() - 1).getDimValue();
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("not an ONNX classifier network: " + file + ": " + e.getMessage(), e);
-        }
-        OpenCvNative.load();
-        Net net;
-        try {
-            net = Dnn.readNetFromONNX(file.toAbsolutePath().toString());
-        } catch (RuntimeException e) {
-            throw new IOException("OpenCV cannot read the classifier network " + file + ": " + e.getMessage(), e);
-        }
-        if (net.empty() || features <= 0) {
+        // the feature count is the input's last dimension
+        OnnxNet n = OnnxNet.load(file, "classifier network", " (train it with scripts/train-classifier)");
+        if (n.inputLastDim() <= 0) {
             throw new IOException("not a usable classifier network: " + file);
         }
-        return new StyleNet(net, features);
+        return new StyleNet(n.net(), n.inputLastDim());
     }
 
     public int featureCount() {
