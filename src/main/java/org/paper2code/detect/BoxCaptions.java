@@ -96,8 +96,8 @@ final class BoxCaptions {
         return lines.stream().filter(t -> WORD.matcher(t.text()).find()).filter(t -> elements.stream().noneMatch(e -> {
             Rect a = e.box();
             Rect b = t.box();
-            double w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-            double h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+            double w = Cv.overlapX(a, b);
+            double h = Cv.overlapY(a, b);
             return w > 0 && h > 0 && (w * h > 0.3 * b.area() || w * h > 0.5 * a.area()); // OCR may merge a line across boxes
         })).toList();
     }
@@ -117,8 +117,8 @@ final class BoxCaptions {
      * line's extent at least); infinite otherwise, and for text inside the box.
      */
     static double gap(Rect box, Rect line) {
-        double overlapX = Math.min(box.x + box.width, line.x + line.width) - Math.max(box.x, line.x);
-        double overlapY = Math.min(box.y + box.height, line.y + line.height) - Math.max(box.y, line.y);
+        double overlapX = Cv.overlapX(box, line);
+        double overlapY = Cv.overlapY(box, line);
         double below = line.y - (box.y + box.height);
         double above = box.y - (line.y + line.height);
         double right = line.x - (box.x + box.width);

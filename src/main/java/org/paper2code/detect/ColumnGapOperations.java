@@ -46,7 +46,7 @@ final class ColumnGapOperations {
 
     /** b lies below a (not beside it) and their widths overlap by at least half the narrower one. */
     static boolean under(Rect a, Rect b) {
-        int overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+        int overlap = Cv.overlapX(a, b);
         return b.y >= a.y + a.height - 4 && overlap >= 0.5 * Math.min(a.width, b.width);
     }
 
@@ -72,7 +72,7 @@ final class ColumnGapOperations {
     }
 
     private static boolean shareWidth(Rect a, Rect b) {
-        int overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+        int overlap = Cv.overlapX(a, b);
         return overlap > 0.3 * Math.min(a.width, b.width);
     }
 }

@@ -129,9 +129,19 @@ public final class Cv {
         return new Rect(r.x - d, r.y - d, r.width + 2 * d, r.height + 2 * d);
     }
 
+    /** Pixels two boxes share across; negative: the width of the gap between them. */
+    public static int overlapX(Rect a, Rect b) {
+        return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+    }
+
+    /** Pixels two boxes share down; negative: the height of the gap between them. */
+    public static int overlapY(Rect a, Rect b) {
+        return Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    }
+
     public static double iou(Rect a, Rect b) {
-        int ix = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-        int iy = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+        int ix = Math.max(0, overlapX(a, b));
+        int iy = Math.max(0, overlapY(a, b));
         double inter = (double) ix * iy;
         double union = a.area() + b.area() - inter;
         return union <= 0 ? 0 : inter / union;

@@ -214,7 +214,6 @@ final class LayerColumns {
     }
 
     private static double overlap(Rect a, Rect b) {
-        int o = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-        return o / (double) Math.min(a.width, b.width);
+        return Cv.overlapX(a, b) / (double) Math.min(a.width, b.width);
     }
 }

@@ -377,7 +377,7 @@ final class NeuronParser implements StyleParser {
     }
 
     private static boolean spanOverlap(Rect a, Rect b) {
-        return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > -1;
+        return Cv.overlapX(a, b) > -1;
     }
 
     private ParsedLabel label(String text, boolean first, boolean last, int counted) {

@@ -91,7 +91,7 @@ final class TextFlowLayers {
                 Rect r = t.box();
                 double h = Math.max(last.height, r.height);
                 double gap = r.y - (last.y + last.height);
-                double overlap = Math.min(last.x + last.width, r.x + r.width) - Math.max(last.x, r.x);
+                double overlap = Cv.overlapX(last, r);
                 if (b.size() < 2 && gap > -0.3 * h && gap < 0.8 * h && Math.min(last.height, r.height) > 0.6 * h
                         && overlap > 0.5 * Math.min(last.width, r.width)) {
                     home = b;
