@@ -94,6 +94,9 @@ final class ColourLegend {
 
     /** What the legend says a shape drawn with this outline is: the entry of the same tint, if exactly one. */
     Optional<ParsedLabel> kindOf(Mat bgr, Rect outline) {
+        if (entries.isEmpty()) {
+            return Optional.empty(); // most figures have no colour key: no tint to measure
+        }
         Tint t = tint(bgr, outline);
         List<Entry> same = entries.stream().filter(e -> e.tint().matches(t)).toList();
         return same.size() == 1 ? Optional.of(same.get(0).label()) : Optional.empty();
