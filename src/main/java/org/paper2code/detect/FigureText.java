@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 
 /**
@@ -100,9 +101,8 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
                 List<Rect> boxes = new ArrayList<>();
                 List<String> texts = new ArrayList<>();
                 for (Word w : words) {
-                    double cx = w.box().x + w.box().width / 2.0;
-                    double cy = w.box().y + w.box().height / 2.0;
-                    if (cx >= r.x && cx < r.x + r.width && cy >= r.y && cy < r.y + r.height && shown(grey, w.box())) {
+                    Point centre = new Point(w.box().x + w.box().width / 2.0, w.box().y + w.box().height / 2.0);
+                    if (r.contains(centre) && shown(grey, w.box())) {
                         boxes.add(w.box());
                         texts.add(w.text());
                     }
