@@ -54,7 +54,7 @@ final class DeckParser implements StyleParser {
     public Detected detect(Mat bgr) {
         Mat ink = shapeInk(bgr);
         // only sheets may run top to bottom; the first pass finds which way they run, so 3D boxes skip it
-        boolean vertical = style == DiagramStyle.STACKED_2D_BOX && BoxFlowParser.vertical(shapes(ink, false, false));
+        boolean vertical = sheetsStyle() && BoxFlowParser.vertical(shapes(ink, false, false));
         List<Rect> shapes = new ArrayList<>(shapes(ink, true, vertical));
         if (style == DiagramStyle.BOX_3D) {
             shapes.addAll(CuboidBars.missing(ink, shapes));
@@ -63,7 +63,7 @@ final class DeckParser implements StyleParser {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
         }
         shapes.sort(Comparator.comparingInt(r -> vertical ? r.y : r.x));
-        boolean sheets = style == DiagramStyle.STACKED_2D_BOX;
+        boolean sheets = sheetsStyle();
         // deck labels of wide figures are often tiny; on 3D boxes the larger OCR scale did worse (synthetic tune set)
         Mat textGrey = Cv.grey(withoutShapes(bgr, shapes));
         List<TextLines.Line> lines = sheets ? withoutTallBoxes(textSource.smallLines(textGrey)) : textSource.lines(textGrey);
@@ -316,10 +316,7 @@ final class DeckParser implements StyleParser {
                 double across = vertical ? t.box().x + t.box().width : t.box().y + t.box().height;
                 boolean inRow = t.cy() >= band[0] && t.cy() <= band[1];
                 // a line running past both decks' centres (a caption sentence under the figure) is not between them
-                double start = vertical ? t.box().y : t.box().x;
-                double end = start + (vertical ? t.box().height : t.box().width);
-                boolean spansBoth = start < from && end > to;
-                if (along > from && along < to && across > top + 4 && inRow && !spansBoth && isOperation(t.text())) {
+                if (along > from && along < to && across > top + 4 && inRow && !spans(t, from, to, vertical) && isOperation(t.text())) {
                     op.add(t);
                 }
             }
@@ -327,9 +324,7 @@ final class DeckParser implements StyleParser {
             // themselves (no chain through the added lines) and not a line running past both decks (an OCR blob)
             List<TextLines.Line> words = List.copyOf(op);
             for (TextLines.Line t : lines) {
-                double start = vertical ? t.box().y : t.box().x;
-                double end = start + (vertical ? t.box().height : t.box().width);
-                if (!op.contains(t) && !(start < from && end > to) && words.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
+                if (!op.contains(t) && !spans(t, from, to, vertical) && words.stream().anyMatch(o -> stacked(o.box(), t.box()))) {
                     op.add(t);
                 }
             }
@@ -345,6 +340,13 @@ final class DeckParser implements StyleParser {
         boolean overlapX = b.x < a.x + a.width && a.x < b.x + b.width;
         int gap = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
         return overlapX && gap >= -2 && gap < h;
+    }
+
+    /** Whether a line runs from before {@code from} to past {@code to} along the chain. */
+    private static boolean spans(TextLines.Line t, double from, double to, boolean vertical) {
+        double start = vertical ? t.box().y : t.box().x;
+        double end = start + (vertical ? t.box().height : t.box().width);
+        return start < from && end > to;
     }
 
     private boolean isOperation(String text) {
@@ -392,6 +394,7 @@ final class DeckParser implements StyleParser {
 
     private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op) {
         Rect s = shapes.get(i);
+        boolean squareMap = sheetsStyle() && squareSheet(s); // a square map seen face on, in a stacked figure
         ShapeReading l = new ShapeReading();
         boolean prevInRow = i > 0 && rows.sameRow(shapes.get(i - 1), s);
         boolean nextInRow = i + 1 < shapes.size() && rows.sameRow(s, shapes.get(i + 1));
@@ -462,10 +465,10 @@ final class DeckParser implements StyleParser {
         } else if (dims.size() >= 1) {
             l.depth = dims.get(dims.size() - 1);
             // one number beside a square sheet is its depth (channels); beside anything else, a vector's length
-            l.flat = !(style == DiagramStyle.STACKED_2D_BOX && squareSheet(s));
+            l.flat = !squareMap;
         }
         if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
-            readUntypedSize(l, labelLines, style == DiagramStyle.STACKED_2D_BOX && squareSheet(s));
+            readUntypedSize(l, labelLines, squareMap);
         }
         if (p.isPresent()) {
             l.parsed = p.get();
