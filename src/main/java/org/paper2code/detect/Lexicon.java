@@ -1,10 +1,6 @@
 package org.paper2code.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +32,7 @@ public record Lexicon(List<Rewrite> normalise, List<Keyword> activations, List<T
 
     public static synchronized Lexicon standard() {
         if (standard == null) {
-            try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("lexicon " + RESOURCE + " missing from the classpath");
-                }
-                standard = read(new ObjectMapper().readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            standard = read(ModelFiles.json(RESOURCE, "lexicon"));
         }
         return standard;
     }

@@ -1,10 +1,5 @@
 package org.paper2code.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +30,10 @@ public final class StageTitles {
 
     public static synchronized StageTitles standard() {
         if (standard == null) {
-            try (InputStream in = StageTitles.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("stage titles " + RESOURCE + " missing from the classpath");
-                }
-                JsonNode root = new ObjectMapper().readTree(in);
-                List<Pattern> ps = new ArrayList<>();
-                root.path("subsystems").forEach(p -> ps.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
-                standard = new StageTitles(ps);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<Pattern> ps = new ArrayList<>();
+            ModelFiles.json(RESOURCE, "stage titles").path("subsystems")
+                    .forEach(p -> ps.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            standard = new StageTitles(ps);
         }
         return standard;
     }
