@@ -3,11 +3,13 @@
 a Keras MobileNetV2, ImageNet weights up to block 10 and fine-tuned after) to the ONNX image
 embedding models/classifier/figure-cnn.onnx that FigureEmbedding runs with OpenCV dnn.
 
-The network is cut after its last convolution (out_relu, 1280 channels) and global-average
+By default the network is cut after its last convolution (out_relu, 1280 channels) and global-average
 pooled, plus the pooled output of block 10 (96 channels, the last block still at its ImageNet
-weights): 1376 numbers per figure. The classification head is dropped. Input [1, 3, S, S], RGB in [0, 1].
+weights): 1376 numbers per figure. TAPS (comma-separated Keras layer names) picks other layers
+instead: each is global-average pooled, in the order given, and the network is cut after the
+last one. The classification head is dropped. Input [1, 3, S, S], RGB in [0, 1].
 
-Usage: convert-figure-cnn.py NSFWJS_PACKAGE_DIR OUT.onnx [SIZE]
+Usage: convert-figure-cnn.py NSFWJS_PACKAGE_DIR OUT.onnx [SIZE [TAPS]]
   (NSFWJS_PACKAGE_DIR = the `package` folder of `npm pack nsfwjs@4.4.0`, unpacked; node reads
   the model files, which are JavaScript modules.) Weights are uint8-quantised in the package and
   dequantised here (min + q * scale), exactly as TensorFlow.js does when it loads them.
@@ -25,8 +27,7 @@ import torch.nn.functional as F
 PKG, OUT = sys.argv[1], sys.argv[2]
 SIZE = int(sys.argv[3]) if len(sys.argv) > 3 else 224
 MODEL = PKG + '/dist/models/mobilenet_v2/'
-CUT = 'out_relu'
-SIDE = 'block_10_project_BN'
+TAPS = sys.argv[4].split(',') if len(sys.argv) > 4 else ['out_relu', 'block_10_project_BN']
 
 js = ('const m=require(%s);const w=require(%s);process.stdout.write(JSON.stringify({m:m,w:w}))'
       % (json.dumps(MODEL + 'model.min.js'), json.dumps(MODEL + 'group1-shard1of1.min.js')))
@@ -81,7 +82,7 @@ class Keras(nn.Module):
                 bn.running_mean.data = t(weights[name + '/moving_mean'])
                 bn.running_var.data = t(weights[name + '/moving_variance'])
                 self.ops[key] = bn
-            if name == CUT:
+            if all(tap in self.kind for tap in TAPS):
                 break
 
     def forward(self, x):
@@ -103,7 +104,7 @@ class Keras(nn.Module):
             else:
                 raise ValueError('layer kind not handled: %s (%s)' % (kind, name))
             v[name] = y
-        return torch.cat([v[CUT].mean((2, 3)), v[SIDE].mean((2, 3))], 1)
+        return torch.cat([v[tap].mean((2, 3)) for tap in TAPS], 1)
 
 
 net = Keras().eval()

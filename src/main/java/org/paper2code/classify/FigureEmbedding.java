@@ -14,13 +14,27 @@ import org.opencv.imgproc.Imgproc;
 /**
  * A learned image representation of a figure: the pooled activations of a pretrained MobileNetV2
  * ({@value #FILE}, converted by scripts/convert-figure-cnn.py from the npm package nsfwjs 4.4.0,
- * MIT), run with OpenCV's dnn module. The figure is padded to a square on white (so wide pipelines
+ * MIT; see {@link #SOURCE}), run with OpenCV's dnn module. Read by the classifier's logistic regression. The figure is padded to a square on white (so wide pipelines
  * keep their shapes) and scaled to the network's input side; pixels RGB in [0, 1] as the network
  * was trained.
  */
 public final class FigureEmbedding {
     /** The network's file name, looked for in the classifier's folder. */
     public static final String FILE = "figure-cnn.onnx";
+    /** Where the committed network comes from and how it was made (for the model card). */
+    public static final String SOURCE = "the first 11 blocks of the MobileNetV2 that the npm package nsfwjs 4.4.0 ships in its tarball "
+            + "(MIT licence, Infinite Red; these blocks keep their ImageNet weights, nsfwjs fine-tuned only the later ones), converted by "
+            + "`scripts/convert-figure-cnn.py NSFWJS_PACKAGE_DIR figure-cnn.onnx " + Taps.SIDE + " " + Taps.LAYERS + "`: each listed layer "
+            + "global-average pooled, figure padded to a square on white and scaled to " + Taps.SIDE + " px.";
+
+    /** The conversion's arguments (kept here so the model card and the committed file say the same). */
+    static final class Taps {
+        static final int SIDE = 224;
+        static final String LAYERS = "block_10_project_BN";
+
+        private Taps() {
+        }
+    }
 
     private final Net net;
     private final int side;

@@ -14,10 +14,12 @@ import org.paper2code.eval.DiagramStyle;
 import org.paper2code.eval.FigureClassifier;
 
 /**
- * The figure classifier: image file to style + probabilities. Two models over the same
- * {@link FigureFeatures}, averaged: the random forest {@code models/classifier/style-model.xml.gz}
- * (see {@link #defaultModel()}) and, when the file {@value #NET_FILE} sits next to it, the MLP
- * ({@link StyleNet}). Paper-held-out on the real figures the average beats either model alone
+ * The figure classifier: image file to style + probabilities. Up to three models, averaged with
+ * equal weights: the random forest {@code models/classifier/style-model.xml.gz} (see
+ * {@link #defaultModel()}) and, when their files sit next to it, the MLP {@value #NET_FILE} over the
+ * same {@link FigureFeatures} and the logistic regression {@value #LINEAR_FILE} over the features
+ * followed by the CNN embedding {@value FigureEmbedding#FILE} (trained on real figures only).
+ * Paper-held-out on the real figures the average beats each model alone
  * (models/classifier/MODEL-CARD.md). Never fetched from the network.
  */
 public final class StyleClassifier implements FigureClassifier {
@@ -26,53 +28,57 @@ public final class StyleClassifier implements FigureClassifier {
     public static final String MODEL_PATH = "models/classifier/style-model.xml.gz";
     /** The MLP's file name, looked for in the forest's folder. */
     public static final String NET_FILE = "style-mlp.onnx";
-    /** Weight of the forest in the average; the MLP gets the rest. */
-    static final double FOREST_SHARE = 0.5;
+    /** The logistic regression over features + embedding, looked for in the forest's folder. */
+    public static final String LINEAR_FILE = "style-linear.onnx";
 
     private static StyleClassifier standard;
 
     private final StyleModel model;
     private final StyleNet net;
+    private final StyleNet linear;
     private final FigureEmbedding embedding;
 
     /** The forest alone (no MLP). */
     public StyleClassifier(StyleModel model) {
-        this(model, null, null);
+        this(model, null, null, null);
     }
 
     /**
-     * The forest and, when {@code net} is not null, the MLP averaged with it. The forest reads the
-     * {@link FigureFeatures}; the MLP reads them followed by the figure's CNN embedding when
-     * {@code embedding} is not null.
+     * The forest and, when not null, the MLP {@code net} and the logistic regression {@code linear},
+     * averaged. The forest and the MLP read the {@link FigureFeatures}; the regression reads them
+     * followed by the figure's CNN embedding, so it needs {@code embedding}.
      */
-    public StyleClassifier(StyleModel model, StyleNet net, FigureEmbedding embedding) {
-        int expected = model.featureCount() + (embedding == null ? 0 : embedding.size());
-        if (net != null && net.featureCount() != expected) {
-            throw new IllegalArgumentException("forest + embedding give " + expected + " features, MLP expects " + net.featureCount()
+    public StyleClassifier(StyleModel model, StyleNet net, StyleNet linear, FigureEmbedding embedding) {
+        if (net != null && net.featureCount() != model.featureCount()) {
+            throw new IllegalArgumentException("forest reads " + model.featureCount() + " features, MLP expects " + net.featureCount()
                     + " (retrain both with scripts/train-classifier)");
         }
-        if (embedding != null && net == null) {
-            throw new IllegalArgumentException("a figure embedding needs the MLP that reads it (" + NET_FILE + ")");
+        if ((linear == null) != (embedding == null)) {
+            throw new IllegalArgumentException("the regression " + LINEAR_FILE + " and the embedding " + FigureEmbedding.FILE
+                    + " come together (retrain with scripts/train-classifier)");
+        }
+        if (linear != null && linear.featureCount() != model.featureCount() + embedding.size()) {
+            throw new IllegalArgumentException("features + embedding give " + (model.featureCount() + embedding.size())
+                    + " numbers, the regression expects " + linear.featureCount() + " (retrain with scripts/train-classifier)");
         }
         this.model = model;
         this.net = net;
+        this.linear = linear;
         this.embedding = embedding;
     }
 
     /**
-     * The forest in {@code modelFile} and, beside it when present, the MLP {@value #NET_FILE} and
-     * the CNN {@value FigureEmbedding#FILE} whose embedding the MLP reads.
+     * The forest in {@code modelFile} and, beside it when present, the MLP {@value #NET_FILE} and the
+     * regression {@value #LINEAR_FILE} with the CNN {@value FigureEmbedding#FILE} whose embedding it reads.
      */
     public static StyleClassifier load(Path modelFile) throws IOException {
         StyleModel forest = StyleModel.load(modelFile);
         Path dir = modelFile.toAbsolutePath().getParent();
-        Path netFile = dir == null ? null : dir.resolve(NET_FILE);
-        Path cnnFile = dir == null ? null : dir.resolve(FigureEmbedding.FILE);
-        StyleNet net = netFile != null && Files.isRegularFile(netFile) ? StyleNet.load(netFile) : null;
-        // the MLP says whether it reads an embedding: more inputs than the forest's features
-        boolean readsEmbedding = net != null && net.featureCount() > forest.featureCount();
-        FigureEmbedding cnn = readsEmbedding ? FigureEmbedding.load(cnnFile) : null;
-        return new StyleClassifier(forest, net, cnn);
+        StyleNet net = dir != null && Files.isRegularFile(dir.resolve(NET_FILE)) ? StyleNet.load(dir.resolve(NET_FILE)) : null;
+        boolean hasLinear = dir != null && Files.isRegularFile(dir.resolve(LINEAR_FILE));
+        StyleNet linear = hasLinear ? StyleNet.load(dir.resolve(LINEAR_FILE)) : null;
+        FigureEmbedding cnn = hasLinear ? FigureEmbedding.load(dir.resolve(FigureEmbedding.FILE)) : null;
+        return new StyleClassifier(forest, net, linear, cnn);
     }
 
     /** The default model, loaded once per process. */
@@ -121,25 +127,38 @@ public final class StyleClassifier implements FigureClassifier {
         return net;
     }
 
-    /** The CNN whose embedding follows the features in the MLP's input, or null. */
+    /** The logistic regression over features + embedding, or null. */
+    StyleNet linear() {
+        return linear;
+    }
+
+    /** The CNN whose embedding follows the features in the regression's input, or null. */
     FigureEmbedding embedding() {
         return embedding;
     }
 
     /**
-     * Probability per style of a figure's vector ({@link #vector}): the forest's (it reads the
-     * leading {@link FigureFeatures}), averaged with the MLP's (all of it) when there is one.
+     * Probability per style of a figure's vector ({@link #vector}): the forest's and the MLP's (they
+     * read the leading {@link FigureFeatures}) and the regression's (all of it), averaged.
      */
     public Map<DiagramStyle, Double> probabilities(float[] vector) {
         float[] features = vector.length > model.featureCount() ? Arrays.copyOf(vector, model.featureCount()) : vector;
-        Map<DiagramStyle, Double> forest = model.probabilities(features);
-        return net == null ? forest : blend(forest, net.probabilities(vector));
+        List<Map<DiagramStyle, Double>> votes = new ArrayList<>();
+        votes.add(model.probabilities(features));
+        if (net != null) {
+            votes.add(net.probabilities(features));
+        }
+        if (linear != null) {
+            votes.add(linear.probabilities(vector));
+        }
+        return average(votes);
     }
 
-    static Map<DiagramStyle, Double> blend(Map<DiagramStyle, Double> forest, Map<DiagramStyle, Double> mlp) {
+    /** The mean probability per style of several models (equal weights: no weight was tuned). */
+    static Map<DiagramStyle, Double> average(List<Map<DiagramStyle, Double>> votes) {
         Map<DiagramStyle, Double> out = new EnumMap<>(DiagramStyle.class);
         for (DiagramStyle s : DiagramStyle.values()) {
-            out.put(s, FOREST_SHARE * forest.getOrDefault(s, 0.0) + (1 - FOREST_SHARE) * mlp.getOrDefault(s, 0.0));
+            out.put(s, votes.stream().mapToDouble(v -> v.getOrDefault(s, 0.0)).sum() / votes.size());
         }
         return out;
     }

@@ -27,6 +27,8 @@ import org.paper2code.synth.FigureFactory;
  */
 public final class TrainClassifier {
     record Set(float[][] x, int[] y, String[] ids) {
+        static final Set EMPTY = new Set(new float[0][], new int[0], new String[0]);
+
         int size() {
             return y.length;
         }
@@ -34,7 +36,7 @@ public final class TrainClassifier {
 
     private final int threads;
     private final Path cache;
-    /** The CNN whose embedding the MLP reads after the features, or null (features only). */
+    /** The CNN whose embedding the regression reads after the features, or null (no regression). */
     private final Path cnn;
     /** One network per worker thread: a dnn Net is not shared between threads. */
     private final ThreadLocal<FigureEmbedding> embedding;
@@ -73,8 +75,10 @@ public final class TrainClassifier {
         OpenCvNative.load();
         TrainClassifier t = new TrainClassifier(threads, root.resolve("target/classifier-cache"), cnn);
         long t0 = System.nanoTime();
-        Set train = t.synthetic(n, seed);
-        Set held = t.synthetic(heldN, heldSeed);
+        // the synthetic training rows feed the forest and the MLP (features only); the held-out and
+        // real rows carry the embedding too, for the regression and the final classifier's scores
+        Set train = t.synthetic(n, seed, false);
+        Set held = t.synthetic(heldN, heldSeed, true);
         RealFigures real = new RealFigures(root);
         List<RealFigures.Sample> realSamples = real.load();
         Set realSet = t.real(realSamples);
@@ -103,16 +107,29 @@ public final class TrainClassifier {
         }
         Path netFile = out.resolve(StyleClassifier.NET_FILE);
         writeProbabilities(root.resolve("target/classifier-mlp/forest-oof.tsv"), realSet, forestP);
-        List<Map<DiagramStyle, Double>> mlpP = trainMlp(root, python, train, realSet, fold, netFile);
+        List<Map<DiagramStyle, Double>> mlpP = trainNet(root, python, "train-classifier-mlp.py", "target/classifier-mlp",
+                featuresOnly(train), featuresOnly(realSet), fold, netFile);
+        Path linearFile = out.resolve(StyleClassifier.LINEAR_FILE);
+        // the regression learns from the real figures only: an empty synthetic part
+        List<Map<DiagramStyle, Double>> linearP = cnn == null ? null
+                : trainNet(root, python, "train-classifier-linear.py", "target/classifier-linear", Set.EMPTY, realSet, fold, linearFile);
+        if (cnn == null) {
+            Files.deleteIfExists(linearFile);
+        }
         List<Map<DiagramStyle, Double>> heldOutP = new ArrayList<>();
+        List<Map<DiagramStyle, Double>> forestMlpP = new ArrayList<>();
         for (int i = 0; i < realSet.size(); i++) {
-            heldOutP.add(StyleClassifier.blend(forestP.get(i), mlpP.get(i)));
+            forestMlpP.add(StyleClassifier.average(List.of(forestP.get(i), mlpP.get(i))));
+            heldOutP.add(linearP == null ? forestMlpP.get(i) : StyleClassifier.average(List.of(forestP.get(i), mlpP.get(i), linearP.get(i))));
         }
         Confusion kfoldForest = confusion(realSet, forestP);
         Confusion kfoldMlp = confusion(realSet, mlpP);
+        Confusion kfoldForestMlp = confusion(realSet, forestMlpP);
+        Confusion kfoldLinear = linearP == null ? null : confusion(realSet, linearP);
         Confusion kfold = confusion(realSet, heldOutP);
-        log("%d-fold real (synthetic + other folds' real): forest %s; MLP %s; average %s", folds, kfoldForest.summary(),
-                kfoldMlp.summary(), kfold.summary());
+        log("%d-fold real (synthetic + other folds' real): forest %s; MLP %s; forest + MLP %s; regression (real only) %s; shipped average %s",
+                folds, kfoldForest.summary(), kfoldMlp.summary(), kfoldForestMlp.summary(),
+                kfoldLinear == null ? "-" : kfoldLinear.summary(), kfold.summary());
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < realSet.size(); i++) {
             Map<DiagramStyle, Double> p = heldOutP.get(i);
@@ -165,39 +182,47 @@ public final class TrainClassifier {
                 .append("contour shapes, connected components, projection gaps, plot axes and ticks, photo texture).\n");
         int inputs = realSet.size() > 0 ? realSet.x()[0].length : fin.featureCount();
         card.append("- Second model: an MLP over the same features")
-                .append(cnn == null ? "" : " followed by the figure's CNN embedding (" + (inputs - fin.featureCount()) + " numbers, see below)")
                 .append(" (`scripts/train-classifier-mlp.py`, PyTorch on one thread, seeds fixed; ")
-                .append(inputs).append("-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
+                .append(fin.featureCount()).append("-128-128-6, ReLU, dropout 0.2, AdamW, 30 epochs, label smoothing 0.05, real figures weighted 10), exported to ONNX as `")
                 .append(StyleClassifier.NET_FILE).append("` (standardisation and softmax inside; ").append(Files.size(netFile) / 1024)
                 .append(" KiB) and run in Java by OpenCV's dnn module: no Python at run time.\n");
         if (cnn != null) {
-            card.append("- CNN embedding: `").append(FigureEmbedding.FILE).append("` (").append(Files.size(cnn) / 1024)
-                    .append(" KiB), a pretrained MobileNetV2 from the npm package nsfwjs 4.4.0 (MIT, Infinite Red; ImageNet weights up to block 10, ")
-                    .append("fine-tuned by them after), converted by `scripts/convert-figure-cnn.py`: global-average-pooled out_relu (1280) and block 10 (96), ")
-                    .append("figure padded to a square on white and scaled to the input side; not trained here. Run by OpenCV dnn.\n");
+            card.append("- Third model: multinomial logistic regression over the ").append(fin.featureCount()).append(" features followed by the CNN embedding (")
+                    .append(inputs - fin.featureCount()).append(" numbers), trained on the ").append(realSet.size())
+                    .append(" real figures only (`scripts/train-classifier-linear.py`, L-BFGS, standardised by the training rows, clipped at 6; ")
+                    .append("the L2 strength is picked from 0.003/0.01/0.03/0.1 by leave-one-fold-out inside the training folds, so the k-fold row below is nested), exported to ONNX as `")
+                    .append(StyleClassifier.LINEAR_FILE).append("` (").append(Files.size(linearFile) / 1024).append(" KiB).\n");
+            card.append("- CNN embedding: `").append(FigureEmbedding.FILE).append("` (").append(Files.size(cnn) / 1024).append(" KiB), ")
+                    .append(FigureEmbedding.SOURCE).append(" Not trained here; run by OpenCV dnn.\n");
         }
-        card.append("- Probability of a style = the forest's share of tree votes averaged with the MLP's softmax (")
-                .append(StyleClassifier.FOREST_SHARE).append(" each). Each model alone and the average are scored on the same paper-held-out folds below; ")
-                .append("forest shares 0.3/0.5/0.7 scored within 1 point of each other in a trial run, 0.5 was taken without tuning further.\n");
+        card.append("- Probability of a style = the mean of the models' probabilities (the forest's share of tree votes, the MLP's softmax")
+                .append(cnn == null ? "" : ", the regression's softmax").append("), equal weights. Each model alone and the average are scored on the same paper-held-out folds below; ")
+                .append("the weights were not tuned (forest shares 0.3/0.5/0.7 in the forest + MLP average scored within 1 point of each other in a trial run).\n");
         card.append(String.format(Locale.ROOT, "- Training data: synthetic `paper2code corpus synth -n %d --seed %d` (generated in memory, ", n, seed))
                 .append("same figures and bytes as the command writes) + ").append(realSet.size())
                 .append(" hand-labelled real figures (`eval/annotations`: truth files, figure-styles.tsv, figures-negatives.tsv crops, figures-pdf.tsv crops = every figure the pdf stage finds in the 26 real PDFs), each real figure weighted ")
                 .append(realWeight).append(".\n");
         card.append(String.format(Locale.ROOT, "- Synthetic held-out: `corpus synth -n %d --seed %d` (a different seed, never trained on).%n", heldN, heldSeed));
-        card.append("- Files: `style-model.xml.gz` (forest, ").append(Files.size(modelFile) / 1024).append(" KiB) and `")
-                .append(StyleClassifier.NET_FILE).append("` (MLP, ").append(Files.size(netFile) / 1024).append(" KiB).\n");
-        card.append(String.format(Locale.ROOT, "- Command: `scripts/train-classifier` (= --n %d --seed %d --heldout-n %d --heldout-seed %d --folds %d --real-weight %s --trees %d; needs /usr/bin/python3 with torch for the MLP); %.0f s on %d threads.%n%n",
+        card.append("- Files: `style-model.xml.gz` (forest, ").append(Files.size(modelFile) / 1024).append(" KiB), `")
+                .append(StyleClassifier.NET_FILE).append("` (MLP, ").append(Files.size(netFile) / 1024).append(" KiB)")
+                .append(cnn == null ? "" : ", `" + StyleClassifier.LINEAR_FILE + "` (regression) and `" + FigureEmbedding.FILE + "` (CNN)").append(".\n");
+        card.append(String.format(Locale.ROOT, "- Command: `scripts/train-classifier` (= --n %d --seed %d --heldout-n %d --heldout-seed %d --folds %d --real-weight %s --trees %d; needs /usr/bin/python3 with torch for the MLP and the regression); %.0f s on %d threads.%n%n",
                 n, seed, heldN, heldSeed, folds, realWeight, params.trees(), secs(t0), threads));
+        String shipped = cnn == null ? "forest + MLP" : "forest + MLP + regression";
         card.append("## Scores\n\n| model | evaluated on | six-way | architecture vs other |\n|---|---|---:|---:|\n");
         row(card, "synthetic only", "synthetic held-out (" + held.size() + ")", synthHeld);
         row(card, "synthetic only", "all real (" + realSet.size() + "), never trained on", synthOnlyReal);
         row(card, folds + "-fold, forest alone", "real, each figure scored by the fold that left it out", kfoldForest);
         row(card, folds + "-fold, MLP alone", "real, each figure scored by the fold that left it out", kfoldMlp);
-        row(card, folds + "-fold: forest + MLP averaged (the shipped classifier)", "real, each figure scored by the fold that left it out", kfold);
+        if (kfoldLinear != null) {
+            row(card, folds + "-fold, regression alone (real figures only, nested L2)", "real, each figure scored by the fold that left it out", kfoldLinear);
+            row(card, folds + "-fold, forest + MLP averaged (the previous classifier)", "real, each figure scored by the fold that left it out", kfoldForestMlp);
+        }
+        row(card, folds + "-fold: " + shipped + " averaged (the shipped classifier)", "real, each figure scored by the fold that left it out", kfold);
         row(card, folds + "-fold, image only", "the pdf stage's figures of the 26 real PDFs (subset of the row above)", pdfSixImage);
         row(card, folds + "-fold + caption cue", "the pdf stage's figures of the 26 real PDFs", pdfSixCaption);
-        row(card, "final forest + MLP (synthetic + all real)", "synthetic held-out (" + held.size() + ")", finHeld);
-        row(card, "final forest + MLP (synthetic + all real)", "all real: IN-SAMPLE, not an estimate", finReal);
+        row(card, "final " + shipped + " (synthetic + all real)", "synthetic held-out (" + held.size() + ")", finHeld);
+        row(card, "final " + shipped + " (synthetic + all real)", "all real: IN-SAMPLE, not an estimate", finReal);
         card.append("\nThe honest real-figure estimate is the k-fold row; the synthetic-only row shows the synthetic-to-real gap.\n");
         card.append("Folds are dealt by paper: every figure cropped from one PDF (and a standalone figure taken from that PDF) is in one fold, ")
                 .append("so no figure is scored by a model that saw its paper's other figures.\n\n");
@@ -210,7 +235,11 @@ public final class TrainClassifier {
                 .append(pdfForestCaption.row("forest alone + caption cue (the previous classifier)")).append('\n');
         card.append("### Synthetic held-out, final model\n\n").append(finHeld.markdown()).append('\n');
         card.append("### Real figures, synthetic-only model\n\n").append(synthOnlyReal.markdown()).append('\n');
-        card.append("### Real figures, ").append(folds).append("-fold, forest + MLP\n\n").append(kfold.markdown()).append('\n');
+        card.append("### Real figures, ").append(folds).append("-fold, ").append(shipped).append("\n\n").append(kfold.markdown()).append('\n');
+        if (kfoldLinear != null) {
+            card.append("### Real figures, ").append(folds).append("-fold, forest + MLP\n\n").append(kfoldForestMlp.markdown()).append('\n');
+            card.append("### Real figures, ").append(folds).append("-fold, regression alone\n\n").append(kfoldLinear.markdown()).append('\n');
+        }
         card.append("### Real figures, ").append(folds).append("-fold, forest alone\n\n").append(kfoldForest.markdown()).append('\n');
         card.append("### Real figures, ").append(folds).append("-fold, MLP alone\n\n").append(kfoldMlp.markdown()).append('\n');
         card.append("### Real figures the k-fold models got wrong\n\n| figure | truth | predicted | p | list: note |\n|---|---|---|---:|---|\n");
@@ -254,13 +283,14 @@ public final class TrainClassifier {
     }
 
     /**
-     * Trains the MLP (scripts/train-classifier-mlp.py, PyTorch, one thread) on the same rows and
-     * folds: writes them to target/classifier-mlp, runs the script, which writes the final
-     * network to {@code netFile} (ONNX) and each real figure's held-out probabilities, read back here.
+     * Trains a network in Python ({@code scripts/SCRIPT}: the MLP or the regression, PyTorch, one
+     * thread) on the given rows and the forest's folds: writes them to {@code dirName}, runs the
+     * script, which writes the final network to {@code netFile} (ONNX) and each real figure's
+     * held-out probabilities, read back here.
      */
-    static List<Map<DiagramStyle, Double>> trainMlp(Path root, String python, Set synthetic, Set real, int[] fold, Path netFile)
-            throws IOException, InterruptedException {
-        Path dir = root.resolve("target/classifier-mlp");
+    static List<Map<DiagramStyle, Double>> trainNet(Path root, String python, String script, String dirName, Set synthetic, Set real,
+            int[] fold, Path netFile) throws IOException, InterruptedException {
+        Path dir = root.resolve(dirName);
         Files.createDirectories(dir);
         StringBuilder rows = new StringBuilder();
         try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("features.f32"))))) {
@@ -277,21 +307,21 @@ public final class TrainClassifier {
         }
         Files.writeString(dir.resolve("rows.tsv"), rows);
         Files.createDirectories(netFile.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(python, root.resolve("scripts/train-classifier-mlp.py").toString(), dir.toString(),
+        Process p = new ProcessBuilder(python, root.resolve("scripts/" + script).toString(), dir.toString(),
                 netFile.toString()).inheritIO().start();
         if (p.waitFor() != 0) {
-            throw new IOException("scripts/train-classifier-mlp.py failed (exit " + p.exitValue() + "); it needs " + python
+            throw new IOException("scripts/" + script + " failed (exit " + p.exitValue() + "); it needs " + python
                     + " with torch (Debian python3-torch)");
         }
         List<String> lines = Files.readAllLines(dir.resolve("oof.tsv"));
         if (lines.size() != real.size()) {
-            throw new IOException("MLP wrote " + lines.size() + " held-out rows for " + real.size() + " real figures");
+            throw new IOException(script + " wrote " + lines.size() + " held-out rows for " + real.size() + " real figures");
         }
         List<Map<DiagramStyle, Double>> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String[] t = lines.get(i).split("\t");
             if (!t[0].equals(real.ids()[i])) {
-                throw new IOException("MLP held-out rows out of order at " + t[0] + " (expected " + real.ids()[i] + ")");
+                throw new IOException(script + " held-out rows out of order at " + t[0] + " (expected " + real.ids()[i] + ")");
             }
             Map<DiagramStyle, Double> m = new java.util.EnumMap<>(DiagramStyle.class);
             for (DiagramStyle st : DiagramStyle.values()) {
@@ -421,6 +451,11 @@ public final class TrainClassifier {
         return row.length == d ? row : java.util.Arrays.copyOf(row, d);
     }
 
+    /** The set with its rows cut to the {@link FigureFeatures} (what the forest and the MLP read). */
+    static Set featuresOnly(Set s) {
+        return new Set(features(s.x()), s.y(), s.ids());
+    }
+
     static float[][] features(float[][] rows) {
         float[][] f = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -438,9 +473,14 @@ public final class TrainClassifier {
         return w;
     }
 
-    /** Features of {@code corpus synth -n n --seed seed}'s figures, cached by the feature layout. */
-    Set synthetic(int n, long seed) throws Exception {
-        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode()) + cnnTag() + ".bin");
+    /**
+     * Features of {@code corpus synth -n n --seed seed}'s figures, followed by the CNN embedding when
+     * {@code embed} and there is a CNN; cached by the feature layout (and the CNN).
+     */
+    Set synthetic(int n, long seed, boolean embed) throws Exception {
+        boolean withCnn = embed && cnn != null;
+        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode())
+                + (withCnn ? cnnTag() : "") + ".bin");
         if (Files.isRegularFile(file)) {
             return read(file);
         }
@@ -455,7 +495,7 @@ public final class TrainClassifier {
                     FigureFactory.Figure f = factory.make(CorpusSynth.figureId(index), CorpusSynth.styleOf(seed, index),
                             synth.figureSeed(index), "paper2code corpus synth seed=" + seed + " item=" + index);
                     try {
-                        return StyleClassifier.vector(f.bytes(), f.fileName(), embedding.get());
+                        return StyleClassifier.vector(f.bytes(), f.fileName(), withCnn ? embedding.get() : null);
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("synthetic figure " + index + " (seed " + seed + ", " + f.bytes().length + " bytes): " + e, e);
                     }

@@ -1,12 +1,15 @@
 package org.paper2code.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,27 +28,48 @@ class StyleClassifierTest {
     @Test
     void modelIsCommittedSmallAndMatchesTheFeatureCode() throws Exception {
         Path model = StyleClassifier.defaultModel();
-        assertTrue(Files.size(model) < 20_000_000, "model file under 20 MB: " + Files.size(model));
         assertEquals(FigureFeatures.names().size(), classifier.model().featureCount());
-        Path net = model.resolveSibling(StyleClassifier.NET_FILE);
-        assertTrue(Files.isRegularFile(net), "the MLP is committed beside the forest: " + net);
-        assertTrue(Files.size(model) + Files.size(net) < 20_000_000, "both models under 20 MB together");
+        long total = 0;
+        for (String file : List.of(model.getFileName().toString(), StyleClassifier.NET_FILE, StyleClassifier.LINEAR_FILE, FigureEmbedding.FILE)) {
+            Path f = model.resolveSibling(file);
+            assertTrue(Files.isRegularFile(f), "committed beside the forest: " + f);
+            total += Files.size(f);
+        }
+        assertTrue(total < 20_000_000, "forest, MLP, regression and CNN under 20 MB together: " + total);
         assertNotNull(classifier.net(), "the standard classifier averages the forest with the MLP");
         assertEquals(FigureFeatures.names().size(), classifier.net().featureCount());
+        assertNotNull(classifier.linear(), "... and with the regression over features + embedding");
+        assertEquals(FigureFeatures.names().size() + classifier.embedding().size(), classifier.linear().featureCount());
     }
 
     @Test
-    void averageIsTheMeanOfForestAndMlp() throws Exception {
+    void averageIsTheMeanOfForestMlpAndRegression() throws Exception {
         FigureFactory.Figure f = new FigureFactory().make("avg", DiagramStyle.NEURONS, 9_100_000L, "test");
+        float[] v = StyleClassifier.vector(f.bytes(), f.fileName(), classifier.embedding());
         float[] x = StyleClassifier.features(f.bytes(), f.fileName());
+        assertEquals(x.length + classifier.embedding().size(), v.length, "the vector is the features followed by the embedding");
+        assertArrayEquals(x, Arrays.copyOf(v, x.length));
         var forest = classifier.model().probabilities(x);
         var mlp = classifier.net().probabilities(x);
-        var both = classifier.probabilities(x);
+        var linear = classifier.linear().probabilities(v);
+        var all = classifier.probabilities(v);
         for (DiagramStyle s : DiagramStyle.values()) {
-            assertEquals((forest.get(s) + mlp.get(s)) / 2, both.get(s), 1e-9, s.id());
+            assertEquals((forest.get(s) + mlp.get(s) + linear.get(s)) / 3, all.get(s), 1e-9, s.id());
         }
         assertEquals(1.0, mlp.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-5, "MLP softmax sums to 1");
+        assertEquals(1.0, linear.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-5, "regression softmax sums to 1");
         assertEquals(forest, new StyleClassifier(classifier.model()).probabilities(x), "the forest alone stays available");
+        assertEquals(classifier.analyse(f.bytes(), f.fileName()).probabilities(), all, "analyse runs all three models");
+    }
+
+    @Test
+    void regressionAndEmbeddingComeTogether() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new StyleClassifier(classifier.model(), classifier.net(), classifier.linear(), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StyleClassifier(classifier.model(), classifier.net(), null, classifier.embedding()));
+        assertThrows(IllegalArgumentException.class, () -> new StyleClassifier(classifier.model(), classifier.linear(), null, null),
+                "a network reading more than the features is not taken for the MLP");
     }
 
     @Test
