@@ -302,7 +302,8 @@ final class CuboidParser implements StyleParser {
         return null;
     }
 
-    private static int medianHeight(List<TextLines.Line> text) {
+    /** The figure's text height: the median height of the lines with a digit (dimension labels), else of all. */
+    static int medianHeight(List<TextLines.Line> text) {
         List<Integer> hs = text.stream().filter(t -> t.text().matches(".*\\d.*")).map(t -> t.box().height).sorted(Comparator.naturalOrder())
                 .toList();
         if (hs.isEmpty()) {

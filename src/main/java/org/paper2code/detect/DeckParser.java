@@ -104,6 +104,9 @@ final class DeckParser implements StyleParser {
             CuboidChain.refine(layers, shapes);
         }
         infer(layers);
+        if (style == DiagramStyle.BOX_3D) {
+            new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey);
+        }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             for (int i = 0; i < layers.size(); i++) {
                 System.err.println("deck " + i + " label '" + layers.get(i).text + "' op " + operations.get(i).stream().map(TextLines.Line::text).toList()
