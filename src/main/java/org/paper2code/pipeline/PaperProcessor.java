@@ -311,7 +311,8 @@ public final class PaperProcessor {
             return FigureText.ocr();
         }
         List<FigureText.Word> words = f.words().stream()
-                .map(w -> FigureText.Word.of(w.text(), w.box().x(), w.box().y(), w.box().w(), w.box().h())).toList();
+                .map(w -> FigureText.Word.of(w.text(), w.box().x(), w.box().y(), w.box().w(), w.box().h(), w.angle(),
+                        w.angle() % 180 == 0 ? w.box().h() : w.box().w())).toList();
         return f.kind() == Paper.FigureKind.VECTOR ? FigureText.drawn(words) : FigureText.drawnOverOcr(words);
     }
 
