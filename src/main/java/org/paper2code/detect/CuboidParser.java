@@ -56,7 +56,8 @@ final class CuboidParser implements StyleParser {
         List<TextLines.Line> text = textSource.lines(grey);
         if (LayerColumns.applies(text)) {
             // the cuboids only show the maps between blocks; the layers are the lines of text under them
-            return new LayerColumns().read(grey, text);
+            List<Rect> drawn = java.util.stream.Stream.concat(cuboids.stream().map(CuboidFaces.Cuboid::extent), solidShapes.stream()).toList();
+            return new LayerColumns(textSource).read(grey, text, drawn);
         }
         ColourLegend legend = ColourLegend.read(bgr, text, grammar);
         cuboids = cuboids.stream().filter(c -> !legend.covers(c.extent())).toList();

@@ -13,7 +13,7 @@ import org.opencv.core.Rect;
  * text layer, exact where OCR guesses). Both answer the same two questions, on the image the parser hands over, which
  * may have parts blanked out (boxes painted over to read only the text between them).
  */
-public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
+public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn, FigureText.DrawnOverOcr {
 
     /** The free text of the image, words merged into lines, boxes in its pixels. */
     List<TextLines.Line> lines(Mat grey);
@@ -26,6 +26,9 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
     /** The text of each region of the image (lines joined by newlines), in region order. */
     List<String> inside(Mat grey, List<Rect> regions);
 
+    /** The one short line of text in a small region: a count beside a brace ("x4"), a size beside an edge. */
+    String lineIn(Mat grey, Rect region);
+
     /** Tesseract reads the pixels (the only source for a raster figure or a standalone image). */
     static FigureText ocr() {
         return Ocr.INSTANCE;
@@ -36,13 +39,36 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
         return new Drawn(words);
     }
 
-    /** A word a PDF draws: its text (untrusted data) and its box in the figure image's pixels. */
-    record Word(String text, Rect box) {
-        /** A word from a box in fractional pixels, widened to whole pixels. */
+    /**
+     * The PDF's words where it draws them, OCR elsewhere: for a figure that embeds raster images among its vector
+     * drawing, whose images' lettering is in no text layer.
+     */
+    static FigureText drawnOverOcr(List<Word> words) {
+        return new DrawnOverOcr(new Drawn(words));
+    }
+
+    /**
+     * A word a PDF draws: its text (untrusted data), its box in the figure image's pixels (for a rotated word, the
+     * upright box around it), its type height in (fractional) pixels and its angle in degrees, counter-clockwise from
+     * level (90: read bottom to top).
+     */
+    record Word(String text, Rect box, double height, double angle) {
+        /** A level word from a box in fractional pixels, widened to whole pixels. */
         public static Word of(String text, double x, double y, double w, double h) {
+            return of(text, x, y, w, h, 0, h);
+        }
+
+        /** A word from its upright box in fractional pixels (widened to whole pixels), angle and type height. */
+        public static Word of(String text, double x, double y, double w, double h, double angle, double height) {
             int x0 = (int) Math.floor(x);
             int y0 = (int) Math.floor(y);
-            return new Word(text, new Rect(x0, y0, Math.max(1, (int) Math.ceil(x + w) - x0), Math.max(1, (int) Math.ceil(y + h) - y0)));
+            Rect box = new Rect(x0, y0, Math.max(1, (int) Math.ceil(x + w) - x0), Math.max(1, (int) Math.ceil(y + h) - y0));
+            return new Word(text, box, height, angle);
+        }
+
+        /** Whether the word runs level (the words free-text lines are built from). */
+        public boolean level() {
+            return angle == 0;
         }
     }
 
@@ -67,6 +93,11 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
         public List<String> inside(Mat grey, List<Rect> regions) {
             return new TextSheet().read(grey, regions);
         }
+
+        @Override
+        public String lineIn(Mat grey, Rect region) {
+            return org.paper2code.detect.Ocr.current().text(Cv.ocrCrop(grey, region, 3), org.paper2code.detect.Ocr.PSM_LINE);
+        }
     }
 
     /**
@@ -83,15 +114,44 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
 
         @Override
         public List<TextLines.Line> lines(Mat grey) {
-            List<Rect> boxes = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
-            for (Word w : words) {
-                if (TextLines.readable(w.text()) && shown(grey, w.box())) {
-                    boxes.add(w.box());
-                    texts.add(w.text());
-                }
+            List<Word> readable = words.stream().filter(w -> w.level() && TextLines.readable(w.text()) && shown(grey, w.box())).toList();
+            List<TextLines.Line> out = new ArrayList<>();
+            for (List<Word> group : bySize(readable)) {
+                out.addAll(TextLines.merge(group.stream().map(Word::box).toList(), group.stream().map(Word::text).toList()));
             }
-            return TextLines.merge(boxes, texts);
+            return out;
+        }
+
+        @Override
+        public String lineIn(Mat grey, Rect region) {
+            return inside(grey, List.of(region)).get(0).replace('\n', ' ');
+        }
+
+        /** Word heights within this ratio are one type size (the PDF states sizes exactly; this allows for rounding). */
+        private static final double SAME_SIZE = 1.1;
+
+        /**
+         * The words in groups of one type size. A drawing sets each label at one size, and words of another size on
+         * the same level are another label: a brace's count ("x4", set large to match the brace) beside the line it
+         * ends, or beside the next column's first line, is no part of either. OCR cannot tell sizes apart this
+         * exactly; the PDF's words can.
+         */
+        static List<List<Word>> bySize(List<Word> ws) {
+            List<Word> sorted = new ArrayList<>(ws);
+            sorted.sort(Comparator.comparingDouble(Word::height));
+            List<List<Word>> groups = new ArrayList<>();
+            List<Word> cur = new ArrayList<>();
+            for (Word w : sorted) {
+                if (!cur.isEmpty() && w.height() > SAME_SIZE * cur.get(0).height()) {
+                    groups.add(cur);
+                    cur = new ArrayList<>();
+                }
+                cur.add(w);
+            }
+            if (!cur.isEmpty()) {
+                groups.add(cur);
+            }
+            return groups;
         }
 
         @Override
@@ -122,6 +182,56 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
             }
             Core.MinMaxLocResult m = Core.minMaxLoc(new Mat(grey, middle));
             return m.maxVal - m.minVal >= SHOWN_CONTRAST;
+        }
+    }
+
+    /**
+     * Drawn words first; OCR only for text the drawn words do not cover (an OCR line on no drawn word, a region
+     * holding none). Costs the OCR pass of {@link Ocr}, reads the drawing's own lettering exactly.
+     */
+    record DrawnOverOcr(Drawn drawn) implements FigureText {
+        @Override
+        public List<TextLines.Line> lines(Mat grey) {
+            return withUncovered(drawn.lines(grey), Ocr.INSTANCE.lines(grey));
+        }
+
+        @Override
+        public List<TextLines.Line> smallLines(Mat grey) {
+            return withUncovered(drawn.smallLines(grey), Ocr.INSTANCE.smallLines(grey));
+        }
+
+        @Override
+        public List<String> inside(Mat grey, List<Rect> regions) {
+            List<String> out = new ArrayList<>(drawn.inside(grey, regions));
+            List<Integer> bare = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).isBlank()) {
+                    bare.add(i);
+                }
+            }
+            if (!bare.isEmpty()) {
+                List<String> read = Ocr.INSTANCE.inside(grey, bare.stream().map(regions::get).toList());
+                for (int k = 0; k < bare.size(); k++) {
+                    out.set(bare.get(k), read.get(k));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String lineIn(Mat grey, Rect region) {
+            String d = drawn.lineIn(grey, region);
+            return d.isBlank() ? Ocr.INSTANCE.lineIn(grey, region) : d;
+        }
+
+        private List<TextLines.Line> withUncovered(List<TextLines.Line> drawnLines, List<TextLines.Line> ocrLines) {
+            List<TextLines.Line> out = new ArrayList<>(drawnLines);
+            for (TextLines.Line l : ocrLines) {
+                if (drawn.words().stream().noneMatch(w -> Cv.overlapX(w.box(), l.box()) > 0 && Cv.overlapY(w.box(), l.box()) > 0)) {
+                    out.add(l);
+                }
+            }
+            return out;
         }
     }
 }

@@ -25,14 +25,24 @@ final class LayerColumns {
     private static final Pattern POOL = Pattern.compile("(\\d*)x(\\d+)(?:-?[s5]-?(\\d)?)?");
     private static final Pattern REPEAT = Pattern.compile("[x×X]\\s*(\\d{1,2})\\b");
     private final LabelGrammar grammar = new LabelGrammar();
+    private final FigureText textSource;
+
+    /** Reads the figure's words (the columns and the counts beside braces) from this source. */
+    LayerColumns(FigureText textSource) {
+        this.textSource = textSource;
+    }
 
     /** True when the text reads as layer columns. */
     static boolean applies(List<TextLines.Line> text) {
         return text.stream().filter(t -> HEADER.matcher(t.text()).find() && t.text().length() < 30).count() >= 3;
     }
 
-    /** The layers the columns list, in order, each an element at its text line, chained. */
-    StyleParser.Detected read(Mat grey, List<TextLines.Line> text) {
+    /**
+     * The layers the columns list, in order, each an element at its text line, chained.
+     *
+     * @param shapes where the drawing's maps and bars are (a dense layer's size is read from its output's labels)
+     */
+    StyleParser.Detected read(Mat grey, List<TextLines.Line> text, List<Rect> shapes) {
         List<TextLines.Line> headers = text.stream().filter(t -> HEADER.matcher(t.text()).find() && t.text().length() < 30)
                 .sorted(Comparator.comparingInt(t -> t.box().x)).toList();
         // columns: headers whose spans across overlap
@@ -66,7 +76,7 @@ final class LayerColumns {
                     kind = hm.group(1).toLowerCase(java.util.Locale.ROOT);
                     header = t;
                     if (kind.startsWith("conn") || kind.startsWith("fc") || kind.startsWith("fully")) {
-                        colElements.add(dense(t, text));
+                        colElements.add(dense(t, text, shapes));
                         colBoxes.add(t.box());
                     }
                     continue;
@@ -90,8 +100,48 @@ final class LayerColumns {
         return new StyleParser.Detected(elements, links, false, elements.isEmpty() ? "layer columns listed no layer" : null);
     }
 
-    private Element dense(TextLines.Line header, List<TextLines.Line> text) {
-        // its size: the number drawn just above and right of the header (the label of the dense bar it produces)
+    private Element dense(TextLines.Line header, List<TextLines.Line> text, List<Rect> shapes) {
+        Optional<Integer> size = outputSize(header, text, shapes);
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> inferred = new ArrayList<>();
+        if (size.isPresent()) {
+            params.put("units", size.get());
+        } else {
+            params.put("units", 128);
+            inferred.add("units");
+        }
+        return new Element(header.box(), header.text(), Optional.of(new ParsedLabel("Dense", params, inferred, size.isPresent() ? 0.8 : 0.5,
+                List.of(), null)), 0.8);
+    }
+
+    /**
+     * A dense layer's units: the size of the output it draws. The header sits under the arrow into that output, so it
+     * is the first shape whose centre lies right of the header's centre, within a few lines above it; its size is the
+     * product of the numbers labelling its sides (a 4096 bar; a 7x7x30 box is 1470 units). Without such a shape, the
+     * number nearest right of the header's centre just above it.
+     */
+    private Optional<Integer> outputSize(TextLines.Line header, List<TextLines.Line> text, List<Rect> shapes) {
+        int reach = 8 * header.box().height;
+        Rect output = shapes.stream().filter(s -> s.x + s.width / 2.0 >= header.cx() && s.y + s.height <= header.box().y
+                && header.box().y - (s.y + s.height) < reach).min(Comparator.comparingInt(s -> s.x + s.width / 2)).orElse(null);
+        if (System.getenv("P2C_DETECT_DEBUG") != null) {
+            System.err.println("dense '" + header.text() + "' " + header.box() + " output " + output + " among " + shapes);
+        }
+        if (output != null) {
+            int lineH = header.box().height;
+            Rect near = new Rect(output.x - lineH, output.y - lineH, output.width + 2 * lineH, output.height + 2 * lineH);
+            long product = 1;
+            int labels = 0;
+            for (TextLines.Line t : text) {
+                if (t.text().matches("\\s*\\d{1,5}\\s*") && near.contains(new org.opencv.core.Point(t.cx(), t.box().y + t.box().height / 2.0))) {
+                    product *= grammar.numbers(t.text()).get(0);
+                    labels++;
+                }
+            }
+            if (labels > 0 && product > 0 && product <= Integer.MAX_VALUE) {
+                return Optional.of((int) product);
+            }
+        }
         TextLines.Line best = null;
         for (TextLines.Line t : text) {
             if (t.text().matches("\\s*\\d{1,5}\\s*") && t.box().y < header.box().y && header.box().y - t.box().y < 4 * header.box().height
@@ -100,16 +150,7 @@ final class LayerColumns {
                 best = t;
             }
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> inferred = new ArrayList<>();
-        if (best != null) {
-            params.put("units", grammar.numbers(best.text()).get(0));
-        } else {
-            params.put("units", 128);
-            inferred.add("units");
-        }
-        return new Element(header.box(), header.text(), Optional.of(new ParsedLabel("Dense", params, inferred, best != null ? 0.8 : 0.5,
-                List.of(), null)), 0.8);
+        return best == null ? Optional.empty() : Optional.of(grammar.numbers(best.text()).get(0));
     }
 
     private static Optional<ParsedLabel> conv(String s) {
@@ -150,8 +191,8 @@ final class LayerColumns {
     }
 
     /**
-     * Lines a brace spans ("}x4") repeated: the brace is a tall thin mark right of the lines; the count is read
-     * from the crop right of it.
+     * Lines a brace spans ("}x4") repeated: the brace is a tall thin mark right of the lines it spans (a longer line
+     * of the column below it may reach further right); the count is the text right of it.
      */
     private List<Element> repeat(Mat grey, List<Element> es, List<Rect> boxes, Rect colSpan) {
         if (es.size() < 2) {
@@ -159,9 +200,10 @@ final class LayerColumns {
         }
         int lineH = boxes.stream().mapToInt(b -> b.height).sorted().toArray()[boxes.size() / 2];
         int right = boxes.stream().mapToInt(b -> b.x + b.width).max().orElse(colSpan.x + colSpan.width);
+        int nearest = boxes.stream().mapToInt(b -> b.x + b.width).min().orElse(right);
         int top = boxes.get(0).y;
         int bottom = boxes.stream().mapToInt(b -> b.y + b.height).max().orElse(top);
-        Rect zone = Cv.clip(new Rect(right - lineH, top - lineH, 5 * lineH, bottom - top + 2 * lineH), grey);
+        Rect zone = Cv.clip(new Rect(nearest - lineH, top - lineH, right - nearest + 5 * lineH, bottom - top + 2 * lineH), grey);
         if (zone.width <= 0 || zone.height <= 0) {
             return es;
         }
@@ -179,11 +221,21 @@ final class LayerColumns {
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.printf("repeat candidate %d,%d %dx%d lineH %d right %d%n", x, y, w, h, lineH, right);
             }
-            if (h < 1.6 * lineH || w > 0.9 * lineH || x < right - 3) {
+            if (h < 1.6 * lineH || w > 0.9 * lineH) {
+                continue;
+            }
+            List<Integer> spanned = new ArrayList<>();
+            for (int i = 0; i < boxes.size(); i++) {
+                int cy = boxes.get(i).y + boxes.get(i).height / 2;
+                if (cy >= y && cy <= y + h) {
+                    spanned.add(i);
+                }
+            }
+            if (spanned.isEmpty() || x < spanned.stream().mapToInt(i -> boxes.get(i).x + boxes.get(i).width).max().getAsInt() - 3) {
                 continue;
             }
             Rect after = Cv.clip(new Rect(x + w, y + h / 2 - lineH, 3 * lineH, 2 * lineH), grey);
-            String read = Ocr.current().text(Cv.ocrCrop(grey, after, 3), Ocr.PSM_LINE);
+            String read = textSource.lineIn(grey, after);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.println("repeat mark '" + read + "'");
             }
@@ -192,14 +244,7 @@ final class LayerColumns {
                 continue;
             }
             int times = Integer.parseInt(m.group(1));
-            List<Integer> spanned = new ArrayList<>();
-            for (int i = 0; i < boxes.size(); i++) {
-                int cy = boxes.get(i).y + boxes.get(i).height / 2;
-                if (cy >= y && cy <= y + h) {
-                    spanned.add(i);
-                }
-            }
-            if (spanned.isEmpty() || times < 2 || times > 16) {
+            if (times < 2 || times > 16) {
                 continue;
             }
             List<Element> block = spanned.stream().map(es::get).toList();

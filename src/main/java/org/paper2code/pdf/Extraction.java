@@ -27,8 +27,8 @@ final class Extraction {
     private final List<String> warnings = new ArrayList<>();
     private boolean partial;
 
-    private record PageContent(int number, double width, double height, List<Glyph> glyphs, List<Line> lines,
-                               List<Graphic> graphics, int chars, boolean failed) {
+    private record PageContent(int number, double width, double height, List<Glyph> glyphs, List<GlyphCollector.TurnedGlyph> turned,
+                               List<Line> lines, List<Graphic> graphics, int chars, boolean failed) {
     }
 
     Extraction(PDDocument doc, Path file, String sha, PdfOptions options, long softDeadline, long renderDeadline, boolean truncated) {
@@ -150,7 +150,7 @@ final class Extraction {
                     InkTrim.Trimmed t = InkTrim.trim(image, box);
                     image = t.image();
                     box = t.box();
-                    words = FigureWords.inside(c.glyphs, box, rendered.frame().cut(t.left(), t.top()));
+                    words = FigureWords.inside(c.glyphs, c.turned, box, rendered.frame().cut(t.left(), t.top()));
                 }
                 byte[] png = png(image, p.page());
                 String label = r.caption() == null ? null : r.caption().label();
@@ -255,11 +255,11 @@ final class Extraction {
             List<Glyph> gs = collector.collect(doc, index + 1);
             List<Graphic> graphics = new GraphicsCollector(page).collect();
             int chars = gs.stream().mapToInt(g -> g.text().length()).sum();
-            return new PageContent(index + 1, w, h, gs, LineBuilder.build(gs), graphics, chars, false);
+            return new PageContent(index + 1, w, h, gs, collector.turned(), LineBuilder.build(gs), graphics, chars, false);
         } catch (Exception | StackOverflowError e) {
             warn("page " + (index + 1) + ": could not be read (" + e + ")");
             partial = true;
-            return new PageContent(index + 1, w, h, List.of(), List.of(), List.of(), 0, true);
+            return new PageContent(index + 1, w, h, List.of(), List.of(), List.of(), List.of(), 0, true);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The text-layer words inside a figure, placed on its crop's pixels: a vector figure's own lettering, exact where
- * OCR of the crop would guess. Only upright text reaches here ({@link GlyphCollector} skips rotated glyphs).
+ * OCR of the crop would guess. Turned text (a label along an edge) comes as whole lines, each with its angle.
  * The words are rebuilt from the glyphs at the size they are drawn at: a figure included as a scaled PDF drawing
  * reports font sizes several times its lettering's, and lines built at those sizes merge a box's two lines of
  * text ("Conv" over "1x1+1(S)") into one.
@@ -23,7 +23,7 @@ final class FigureWords {
      * @param box   the figure's box on the page (points), after any trim
      * @param frame where the crop's pixels lie on the page
      */
-    static List<Paper.Figure.Word> inside(List<Glyph> glyphs, Rect box, PixelFrame frame) {
+    static List<Paper.Figure.Word> inside(List<Glyph> glyphs, List<GlyphCollector.TurnedGlyph> turned, Rect box, PixelFrame frame) {
         List<Glyph> drawn = new ArrayList<>();
         for (Glyph g : glyphs) {
             Glyph d = g.asDrawn();
@@ -41,8 +41,35 @@ final class FigureWords {
                 }
             }
         }
+        out.addAll(turnedLines(turned, box, frame));
         return out;
     }
+
+    /**
+     * The turned text inside the box, one word per line (a turned label's words stack across the page, where
+     * level-text line building would not join them), built in each angle's own reading frame.
+     */
+    private static List<Paper.Figure.Word> turnedLines(List<GlyphCollector.TurnedGlyph> turned, Rect box, PixelFrame frame) {
+        List<Paper.Figure.Word> out = new ArrayList<>();
+        for (int angle : new int[] {90, 180, 270}) {
+            List<GlyphCollector.TurnedGlyph> at = turned.stream().filter(t -> t.angle() == angle).toList();
+            if (at.isEmpty()) {
+                continue;
+            }
+            // one page, one angle: the frame is the page turned, so any glyph's origin places them all
+            GlyphCollector.TurnedGlyph placed = at.get(0);
+            for (Line l : LineBuilder.build(at.stream().map(t -> t.framed().asDrawn()).toList())) {
+                Rect onPage = placed.onPage(l.box());
+                if (box.overlapArea(onPage) > INSIDE * onPage.area() && TEXT.matcher(l.text()).find()) {
+                    out.add(new Paper.Figure.Word(l.text(), frame.toPixels(onPage), angle));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A turned line worth carrying holds a letter or digit (not a column of dots). */
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A drawn size this many times the figure's typical glyph makes a punctuation glyph a mark, not lettering. */
     private static final double MARK_SIZE = 1.5;

@@ -17,10 +17,45 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Collects the upright characters of one page with their positions, using PDFBox's text
  * engine only for glyph geometry; grouping into lines and columns is {@link LineBuilder}'s job.
- * Rotated text (arXiv side stamps, landscape tables) is skipped.
+ * Rotated text (arXiv side stamps, landscape tables, a figure's labels turned along an edge) is kept apart
+ * ({@link #turned()}): it is no part of the page's lines.
  */
 final class GlyphCollector extends PDFTextStripper {
     private final List<Glyph> glyphs = new ArrayList<>();
+    private final List<TurnedGlyph> turned = new ArrayList<>();
+
+    /**
+     * A glyph of text turned by a quarter, half or three-quarter turn: boxed in its own reading frame (where it runs
+     * left to right, as {@link LineBuilder} needs), with the page point (top-down) of its frame's origin.
+     *
+     * @param angle degrees counter-clockwise on the page (90: reads bottom to top)
+     */
+    record TurnedGlyph(Glyph framed, int angle, double originX, double originY) {
+        /** A box of the reading frame as the upright box it covers on the page (points, top-down). */
+        Rect onPage(Rect r) {
+            double[][] corners = {{r.x(), r.y()}, {r.x1(), r.y()}, {r.x(), r.y1()}, {r.x1(), r.y1()}};
+            double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+            for (double[] c : corners) {
+                double[] p = toPage(c[0], c[1]);
+                x0 = Math.min(x0, p[0]);
+                y0 = Math.min(y0, p[1]);
+                x1 = Math.max(x1, p[0]);
+                y1 = Math.max(y1, p[1]);
+            }
+            return new Rect(x0, y0, x1 - x0, y1 - y0);
+        }
+
+        private double[] toPage(double fx, double fy) {
+            // the frame's x runs along the reading direction, its y down the glyphs; both turned by the angle
+            double dx = fx - framed.box().x();
+            double dy = fy - framed.baseline();
+            return switch (angle) {
+                case 90 -> new double[] {originX + dy, originY - dx};
+                case 180 -> new double[] {originX - dx, originY - dy};
+                default -> new double[] {originX - dy, originY + dx};
+            };
+        }
+    }
 
     GlyphCollector() {
         setSortByPosition(false);
@@ -29,18 +64,21 @@ final class GlyphCollector extends PDFTextStripper {
 
     List<Glyph> collect(PDDocument doc, int pageNumber) throws IOException {
         glyphs.clear();
+        turned.clear();
         setStartPage(pageNumber);
         setEndPage(pageNumber);
         writeText(doc, Writer.nullWriter());
         return dedupe(new ArrayList<>(glyphs));
     }
 
+    /** The turned glyphs of the page last collected. */
+    List<TurnedGlyph> turned() {
+        return List.copyOf(turned);
+    }
+
     @Override
     protected void processTextPosition(TextPosition t) {
         float dir = t.getDir();
-        if (dir != 0f) {
-            return;
-        }
         String u = ot1(t.getUnicode(), t.getFont());
         if (u == null || u.isEmpty()) {
             return;
@@ -56,7 +94,12 @@ final class GlyphCollector extends PDFTextStripper {
         PDFont font = t.getFont();
         String name = font == null || font.getName() == null ? "" : font.getName();
         boolean bold = font == null ? isBold(null, name) : boldFonts.computeIfAbsent(font, f -> isBold(f, name));
-        glyphs.add(new Glyph(Ligatures.normalise(u), box, base, fs, bold, name, drawnSize(t, fs)));
+        Glyph g = new Glyph(Ligatures.normalise(u), box, base, fs, bold, name, drawnSize(t, fs));
+        if (dir == 0f) {
+            glyphs.add(g);
+        } else {
+            turned.add(new TurnedGlyph(g, Math.round(dir), t.getX(), t.getY()));
+        }
     }
 
     /** A glyph's box from its left edge, baseline, advance width and size. */

@@ -107,10 +107,15 @@ public record Paper(Meta meta, List<Page> pages, List<Section> sections, List<Se
         }
 
         /**
-         * A word of the figure as the PDF draws it: its text (exact, but untrusted data like all paper text) and its
-         * box in the crop's pixels (x, y from the crop's top left).
+         * A word of the figure as the PDF draws it: its text (exact, but untrusted data like all paper text), its
+         * box in the crop's pixels (x, y from the crop's top left; for turned text the upright box around it) and
+         * its angle in degrees counter-clockwise (0 level, 90 read bottom to top; turned text comes a line at a time).
          */
-        public record Word(String text, Rect box) {
+        public record Word(String text, Rect box, double angle) {
+            /** A level word. */
+            public Word(String text, Rect box) {
+                this(text, box, 0);
+            }
         }
     }
 

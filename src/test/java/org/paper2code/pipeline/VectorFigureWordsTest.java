@@ -71,4 +71,34 @@ class VectorFigureWordsTest {
         assertTrue(g.layers().stream().anyMatch(l -> l.type().equals("Conv2D") && Integer.valueOf(7).equals(l.params().get("kernel_row"))),
                 "the 7x7+2(S) stem convolution");
     }
+
+    private static final Path RESIDUAL_ATTENTION = Path.of("../shared/corpus-real/pdfs/residual_attention_wang2017_cvpr.pdf");
+
+    /**
+     * Turned lettering is carried with its angle: the Residual Attention Network figure (Wang et al. 2017, p. 4) labels
+     * its blocks bottom to top ("max pooling", "residual unit"), which the text layer once dropped and OCR of the level
+     * crop does not read.
+     */
+    @Test
+    void turnedLabelsComeWithTheirAngleOnTheirInk() throws Exception {
+        assumeTrue(Files.isRegularFile(RESIDUAL_ATTENTION), RESIDUAL_ATTENTION + " is absent (../shared not mounted): real-PDF test skipped");
+        Paper paper = new PaperReader().read(RESIDUAL_ATTENTION, PdfOptions.defaults());
+        Paper.Figure f = paper.figures().stream().filter(x -> x.page() == 4 && "Figure 2".equals(x.label())).findFirst().orElseThrow();
+        List<Paper.Figure.Word> turned = f.words().stream().filter(w -> w.angle() != 0).toList();
+        Set<String> texts = turned.stream().map(Paper.Figure.Word::text).collect(Collectors.toSet());
+        assertTrue(texts.containsAll(List.of("max pooling", "residual unit", "interpolation")), texts.toString());
+        assertTrue(turned.stream().allMatch(w -> w.angle() == 90), turned.toString());
+
+        Cv.load();
+        Mat grey = Cv.grey(Imgcodecs.imdecode(new MatOfByte(f.png()), Imgcodecs.IMREAD_COLOR));
+        FigureText text = PaperProcessor.textOf(f);
+        for (Paper.Figure.Word w : turned) {
+            Rect box = FigureText.Word.of(w.text(), w.box().x(), w.box().y(), w.box().w(), w.box().h()).box();
+            assertTrue(box.height > 3 * box.width, w + " is not upright on the crop");
+            assertTrue(Core.minMaxLoc(new Mat(grey, box)).minVal < 128, w + " lies on no ink");
+            // a parser reading the box that holds it gets the label; free-text lines stay level only
+            assertEquals(w.text(), text.inside(grey, List.of(new Rect(box.x - 4, box.y - 4, box.width + 8, box.height + 8))).get(0));
+        }
+        assertTrue(text.lines(grey).stream().noneMatch(l -> l.text().equals("max pooling")), "a turned label in the level lines");
+    }
 }
