@@ -13,7 +13,7 @@ import org.opencv.core.Rect;
  * text layer, exact where OCR guesses). Both answer the same two questions, on the image the parser hands over, which
  * may have parts blanked out (boxes painted over to read only the text between them).
  */
-public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn, FigureText.DrawnOverOcr {
+public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
 
     /** The free text of the image, words merged into lines, boxes in its pixels. */
     List<TextLines.Line> lines(Mat grey);
@@ -37,14 +37,6 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn, Fig
     /** The PDF's own words for the figure (boxes in the image's pixels). */
     static FigureText drawn(List<Word> words) {
         return new Drawn(words);
-    }
-
-    /**
-     * The PDF's words where it draws them, OCR elsewhere: for a figure that embeds raster images among its vector
-     * drawing, whose images' lettering is in no text layer.
-     */
-    static FigureText drawnOverOcr(List<Word> words) {
-        return new DrawnOverOcr(new Drawn(words));
     }
 
     /**
@@ -182,56 +174,6 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn, Fig
             }
             Core.MinMaxLocResult m = Core.minMaxLoc(new Mat(grey, middle));
             return m.maxVal - m.minVal >= SHOWN_CONTRAST;
-        }
-    }
-
-    /**
-     * Drawn words first; OCR only for text the drawn words do not cover (an OCR line on no drawn word, a region
-     * holding none). Costs the OCR pass of {@link Ocr}, reads the drawing's own lettering exactly.
-     */
-    record DrawnOverOcr(Drawn drawn) implements FigureText {
-        @Override
-        public List<TextLines.Line> lines(Mat grey) {
-            return withUncovered(drawn.lines(grey), Ocr.INSTANCE.lines(grey));
-        }
-
-        @Override
-        public List<TextLines.Line> smallLines(Mat grey) {
-            return withUncovered(drawn.smallLines(grey), Ocr.INSTANCE.smallLines(grey));
-        }
-
-        @Override
-        public List<String> inside(Mat grey, List<Rect> regions) {
-            List<String> out = new ArrayList<>(drawn.inside(grey, regions));
-            List<Integer> bare = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i).isBlank()) {
-                    bare.add(i);
-                }
-            }
-            if (!bare.isEmpty()) {
-                List<String> read = Ocr.INSTANCE.inside(grey, bare.stream().map(regions::get).toList());
-                for (int k = 0; k < bare.size(); k++) {
-                    out.set(bare.get(k), read.get(k));
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public String lineIn(Mat grey, Rect region) {
-            String d = drawn.lineIn(grey, region);
-            return d.isBlank() ? Ocr.INSTANCE.lineIn(grey, region) : d;
-        }
-
-        private List<TextLines.Line> withUncovered(List<TextLines.Line> drawnLines, List<TextLines.Line> ocrLines) {
-            List<TextLines.Line> out = new ArrayList<>(drawnLines);
-            for (TextLines.Line l : ocrLines) {
-                if (drawn.words().stream().noneMatch(w -> Cv.overlapX(w.box(), l.box()) > 0 && Cv.overlapY(w.box(), l.box()) > 0)) {
-                    out.add(l);
-                }
-            }
-            return out;
         }
     }
 }

@@ -302,18 +302,16 @@ public final class PaperProcessor {
 
     /**
      * Where the parser reads a figure's words: a vector figure's own text layer where it has one (exact, and no OCR
-     * pass); for a mixed figure (raster images in a vector drawing) the text layer where it has words and OCR for the
-     * rest (an embedded image's lettering is not in the text layer); OCR of the crop for raster figures and for
-     * drawings whose lettering is outlines.
+     * pass); OCR of the crop for raster and mixed figures (an embedded image's lettering is not in the text layer)
+     * and for drawings whose lettering is outlines.
      */
     static FigureText textOf(Paper.Figure f) {
-        if (f.words().isEmpty() || f.kind() == Paper.FigureKind.RASTER) {
+        if (f.kind() != Paper.FigureKind.VECTOR || f.words().isEmpty()) {
             return FigureText.ocr();
         }
-        List<FigureText.Word> words = f.words().stream()
+        return FigureText.drawn(f.words().stream()
                 .map(w -> FigureText.Word.of(w.text(), w.box().x(), w.box().y(), w.box().w(), w.box().h(), w.angle(),
-                        w.angle() % 180 == 0 ? w.box().h() : w.box().w())).toList();
-        return f.kind() == Paper.FigureKind.VECTOR ? FigureText.drawn(words) : FigureText.drawnOverOcr(words);
+                        w.angle() % 180 == 0 ? w.box().h() : w.box().w())).toList());
     }
 
     /** The figure parsed; its overlay added to the files; null (with the reason in the entry) when no valid graph came out. */
