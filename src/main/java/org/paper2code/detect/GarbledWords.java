@@ -17,6 +17,11 @@ final class GarbledWords {
     public static final String RESOURCE = "/models/detect/class-words.json";
     /** Letter edits allowed per letter of the class word (4 in "Convolution", 3 in "BatchNorm"). */
     private static final double EDITS_PER_LETTER = 0.4;
+    /**
+     * Fewer for a word OCR split in pieces: the pieces of a split word join up nearly whole ("Batc hNormalization"),
+     * while two real words side by side ("input image") are far from any one class word yet within 0.4 of a long one.
+     */
+    private static final double EDITS_PER_LETTER_JOINED = 0.25;
     /** Most OCR words one class word is split into ("Bat nNor m"). */
     private static final int MAX_PIECES = 3;
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");
@@ -62,7 +67,8 @@ final class GarbledWords {
                     break; // pieces of one word are split by spaces only
                 }
                 joined.append(line, tokens.get(j)[0], tokens.get(j)[1]);
-                closest(joined.toString(), tokens.get(i)[0], tokens.get(j)[1]).ifPresent(fixes::add);
+                closest(joined.toString(), tokens.get(i)[0], tokens.get(j)[1], j == i ? EDITS_PER_LETTER : EDITS_PER_LETTER_JOINED)
+                        .ifPresent(fixes::add);
             }
         }
         // the best fixes first, each stretch fixed once
@@ -76,17 +82,19 @@ final class GarbledWords {
         kept.sort(java.util.Comparator.comparingInt(Fix::start).reversed());
         StringBuilder out = new StringBuilder(line);
         for (Fix f : kept) {
-            out.replace(f.start, f.end, f.word);
+            if (!line.substring(f.start, f.end).equalsIgnoreCase(f.word)) { // a word read right stays as written
+                out.replace(f.start, f.end, f.word);
+            }
         }
         return out.toString();
     }
 
     /** The class word nearest a piece of text (at start..end of its line), within the word's edit allowance. */
-    private java.util.Optional<Fix> closest(String piece, int start, int end) {
+    private java.util.Optional<Fix> closest(String piece, int start, int end, double editsPerLetter) {
         String p = piece.toLowerCase(Locale.ROOT);
         Fix best = null;
         for (String w : words) {
-            int allowed = (int) Math.floor(EDITS_PER_LETTER * w.length());
+            int allowed = (int) Math.floor(editsPerLetter * w.length());
             if (Math.abs(w.length() - p.length()) > allowed) {
                 continue;
             }
