@@ -18,10 +18,10 @@ final class GarbledWords {
     /** Letter edits allowed per letter of the class word (4 in "Convolution", 3 in "BatchNorm"). */
     private static final double EDITS_PER_LETTER = 0.4;
     /**
-     * Fewer for a word OCR split in pieces: the pieces of a split word join up nearly whole ("Batc hNormalization"),
+     * Fewer for a word OCR split in pieces: the pieces of a split word join up nearly whole ("Batc hNormalization", "Satchit orm"),
      * while two real words side by side ("input image") are far from any one class word yet within 0.4 of a long one.
      */
-    private static final double EDITS_PER_LETTER_JOINED = 0.25;
+    private static final double EDITS_PER_LETTER_JOINED = 0.34;
     /** Most OCR words one class word is split into ("Bat nNor m"). */
     private static final int MAX_PIECES = 3;
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+");

@@ -27,6 +27,17 @@ class GarbledWordsTest {
         assertEquals("BatchNorm", type(layers.label("bné B atchNorm)")));
     }
 
+    /** Small-text OCR confusions the lexicon rewrites: "fc" read as "fe" before its width, "m" as "rn" (fig00094, fig00190). */
+    @Test
+    void fcReadAsFe() {
+        Optional<ParsedLabel> l = layers.label("fe 100. softrnax");
+        assertEquals("Dense", type(l));
+        assertEquals(100, l.get().params().get("units"));
+        assertEquals("softmax", l.get().params().get("activation"));
+        assertEquals("Dense", type(layers.label("fe 120")));
+        assertEquals("Conv2D", type(layers.kerasLabel("cow2d_4: Ceav2D\ntapes:\noutput:\n(Nees, 33, 12, 33)\n(Nees, FB, W2. 64)")));
+    }
+
     /** Words near no class word, and short ones, stay as they are: nothing is invented for them. */
     @Test
     void otherWordsStay() {
