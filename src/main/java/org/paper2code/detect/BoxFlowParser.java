@@ -352,8 +352,11 @@ public final class BoxFlowParser implements StyleParser {
         return maxY - minY > maxX - minX;
     }
 
-    /** A Keras plot_model name cell: "conv2d_1: Conv2D" (the layer's name, a colon, its class). */
-    private static final java.util.regex.Pattern KERAS_NAME = java.util.regex.Pattern.compile("^\\s*[^\\s:]+\\s*:\\s*([A-Za-z][A-Za-z0-9 ]{2,})\\s*$");
+    /**
+     * A Keras plot_model name cell: "conv2d_1: Conv2D" (the layer's name, a colon, its class). OCR splits a long name
+     * as it splits a long class ("batch_norma lization_9"), so the name may hold spaces.
+     */
+    private static final java.util.regex.Pattern KERAS_NAME = java.util.regex.Pattern.compile("^\\s*([^\\s:][^:]*):\\s*([A-Za-z][A-Za-z0-9 ]{2,})\\s*$");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
 
     /**
@@ -373,7 +376,7 @@ public final class BoxFlowParser implements StyleParser {
             if (!m.matches()) {
                 continue;
             }
-            Optional<ParsedLabel> p = grammar.read(m.group(1).replace(" ", ""));
+            Optional<ParsedLabel> p = kerasClass(m.group(2).replace(" ", ""), m.group(1));
             if (p.isEmpty()) {
                 continue;
             }
@@ -407,6 +410,23 @@ public final class BoxFlowParser implements StyleParser {
     }
 
     /**
+     * The type of a Keras layer from its class, OCR-garbled class words put back; else from its name, which Keras
+     * derives from the class ("conv2d_4" of Conv2D) and which OCR may have read where it garbled the class; else an
+     * opaque layer (Lambda) noting the class: a class the lexicon does not know (Keras' own Lambda, a custom layer)
+     * is one all the same, not to be read from the "input:" cell of its shape table.
+     */
+    private Optional<ParsedLabel> kerasClass(String cls, String name) {
+        Optional<ParsedLabel> p = grammar.read(cls);
+        if (p.isEmpty()) {
+            p = grammar.read(GarbledWords.standard().restore(cls));
+        }
+        if (p.isEmpty()) {
+            p = grammar.read(name.replaceAll("[\\s_]*\\d*\\s*$", "").replace('_', ' '));
+        }
+        return p.isPresent() ? p : StageTitles.opaque(cls);
+    }
+
+    /**
      * The label of a box: the whole text, else its first line that parses. A pipeline stage is read by its title:
      * one naming a sub-system is an opaque stage, and the output size under a title names no layer.
      */
@@ -426,7 +446,13 @@ public final class BoxFlowParser implements StyleParser {
         return layerLabel(text);
     }
 
+    /** The label of a box's text; failing that, of the text with OCR-garbled class words put back ({@link GarbledWords}). */
     private Optional<ParsedLabel> layerLabel(String text) {
+        Optional<ParsedLabel> read = readLines(text);
+        return read.isPresent() ? read : readLines(GarbledWords.standard().restore(text));
+    }
+
+    private Optional<ParsedLabel> readLines(String text) {
         Optional<ParsedLabel> whole = grammar.read(text.replace('\n', ' '));
         if (whole.isPresent()) {
             return whole;

@@ -285,7 +285,9 @@ public final class Box2DRenderer implements FigureRenderer {
             case "Concat" -> "Concatenate";
             case "Deconv2D" -> "Conv2DTranspose";
             case "Upsampling2D" -> "UpSampling2D";
-            case "LRN" -> "Lambda";
+            // Keras has no LRN class: models define one (class LRN(Layer)), which plot_model prints by its name. A Keras
+            // Lambda wrapping tf.nn.lrn would print "Lambda", naming no layer type, while the truth says LRN
+            case "LRN" -> "LRN";
             default -> l.type();
         };
     }
