@@ -102,6 +102,10 @@ final class DeckParser implements StyleParser {
         }
         if (style == DiagramStyle.BOX_3D) {
             CuboidChain.refine(layers, shapes);
+        } else if (sheets && !rows.wrapped()) {
+            // a deck with no readable type drawn clearly smaller than the convolution before it is its pooling
+            // (a convolution keeps or barely changes its maps' size); the type stays inferred (unparsed confidence)
+            CuboidChain.poolingsByShrinking(layers, shapes);
         }
         infer(layers);
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
