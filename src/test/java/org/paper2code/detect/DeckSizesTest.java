@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 import org.paper2code.eval.DiagramStyle;
@@ -35,6 +36,36 @@ class DeckSizesTest {
         DetectionResult r = new FigureParser().parse(bgr, DiagramStyle.STACKED_2D_BOX, "decks", "decks.png");
         List<String> types = r.graph().layers().stream().map(Layer::type).toList();
         assertEquals(List.of("Input", "Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Pooling2D"), types);
+    }
+
+    /**
+     * The same chain labelled only "feature maps" (LeNet writes the words over subsamplings too): the shrunk decks
+     * are still poolings. Before: the words typed every deck a convolution.
+     */
+    @Test
+    void decksLabelledOnlyFeatureMapsStillShrinkToPoolings() {
+        int[] sides = {70, 90, 90, 72, 72, 58};
+        Mat bgr = new Mat(200, 130 * sides.length + 40, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        for (int i = 0; i < sides.length; i++) {
+            deck(bgr, 30 + 130 * i, 110, sides[i], 4);
+            if (i > 0) {
+                Imgproc.putText(bgr, "feature maps", new Point(20 + 130 * i, 30), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(0, 0, 0), 1,
+                        Imgproc.LINE_AA);
+            }
+        }
+        DetectionResult r = new FigureParser().parse(bgr, DiagramStyle.STACKED_2D_BOX, "decks", "decks.png");
+        List<String> types = r.graph().layers().stream().map(Layer::type).toList();
+        assertEquals(List.of("Input", "Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Pooling2D"), types);
+    }
+
+    /** A deck cut in two by a line (back sheets' edges apart from the front sheet; a bar's top and bottom) is one shape. */
+    @Test
+    void piecesOfOneDeckAreJoinedAndSeparateDecksStayApart() {
+        List<Rect> joined = DeckParser.joinedPieces(List.of(new Rect(527, 71, 11, 74), new Rect(540, 66, 83, 92),
+                new Rect(675, 72, 60, 62), new Rect(688, 85, 62, 62), new Rect(1636, 39, 7, 30), new Rect(1636, 70, 7, 29),
+                new Rect(802, 79, 70, 66), new Rect(1717, 39, 7, 59)));
+        assertEquals(List.of(new Rect(527, 66, 96, 92), new Rect(675, 72, 75, 75), new Rect(1636, 39, 7, 60), new Rect(802, 79, 70, 66),
+                new Rect(1717, 39, 7, 59)), joined);
     }
 
     /** A deck of offset outlined sheets, centred on (x + side / 2, midY). */
