@@ -96,6 +96,9 @@ final class DeckParser implements StyleParser {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
+        if (sheets && !vertical && !rows.wrapped()) {
+            lines = MergedOperationLines.cut(lines, shapes, this::isOperation);
+        }
         // operations written between decks ("Subsampling") name the deck after them; 3D-box figures are read by CuboidChain
         List<List<TextLines.Line>> operations = sheets ? operations(shapes, rows, lines, vertical)
                 : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();

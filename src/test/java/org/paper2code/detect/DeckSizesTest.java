@@ -68,6 +68,20 @@ class DeckSizesTest {
                 new Rect(1717, 39, 7, 59)), joined);
     }
 
+    /**
+     * AlexNet-like operations written close together under the chain, read by OCR as one line running under a deck:
+     * cut at the deck's centre, each gap gets its own. Before: "3x3 max-pooling 3x3 convolution" was one operation.
+     */
+    @Test
+    void operationsMergedIntoOneLineUnderTheChainAreCutAtDeckCentres() {
+        LabelGrammar g = new LabelGrammar();
+        List<Rect> decks = List.of(new Rect(558, 117, 94, 93), new Rect(725, 124, 78, 78), new Rect(883, 124, 78, 78));
+        List<TextLines.Line> lines = List.of(new TextLines.Line("3x3 max-pooling 3x3 convolution", new Rect(618, 222, 293, 17)),
+                new TextLines.Line("Figure 1. The network: 3x3 max-pooling then 3x3 convolution", new Rect(540, 400, 500, 17)));
+        List<String> cut = MergedOperationLines.cut(lines, decks, t -> g.read(t).isPresent()).stream().map(TextLines.Line::text).toList();
+        assertEquals(List.of("3x3 max-pooling", "3x3 convolution", "Figure 1. The network: 3x3 max-pooling then 3x3 convolution"), cut);
+    }
+
     /** A deck of offset outlined sheets, centred on (x + side / 2, midY). */
     private static void deck(Mat bgr, int x, int midY, int side, int sheets) {
         int off = 5;
