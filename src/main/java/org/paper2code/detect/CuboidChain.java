@@ -49,7 +49,7 @@ final class CuboidChain {
      * read (a halving size label, or a lower drawn face), is its pooling; a convolution that keeps its size keeps
      * its drawn height, one that changes channels says so in its depth label.
      */
-    private static void poolingsByShrinking(List<? extends ShapeReading> layers, List<Rect> shapes) {
+    static void poolingsByShrinking(List<? extends ShapeReading> layers, List<Rect> shapes) {
         for (int i = 2; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading prev = layers.get(i - 1);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -35,6 +36,7 @@ final class DeckParser implements StyleParser {
     private static final int LABEL_GAP = 3;
     /** A line that is only a number ("768", "500 units"): a vector's length, not a tag's index ("S2:") or OCR noise. */
     private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*\\d+(\\s*units?)?\\s*$");
+    private static final List<Pattern> MAP_WORDS = patterns(ModelFiles.json("/models/detect/decks.json", "deck words").path("mapWords"));
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
 
@@ -50,6 +52,12 @@ final class DeckParser implements StyleParser {
         this.textSource = textSource;
     }
 
+    private static List<Pattern> patterns(com.fasterxml.jackson.databind.JsonNode list) {
+        List<Pattern> out = new ArrayList<>();
+        list.forEach(p -> out.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        return out;
+    }
+
     @Override
     public Detected detect(Mat bgr) {
         Mat ink = shapeInk(bgr);
@@ -58,6 +66,8 @@ final class DeckParser implements StyleParser {
         List<Rect> shapes = new ArrayList<>(shapes(ink, true, vertical));
         if (style == DiagramStyle.BOX_3D) {
             shapes.addAll(CuboidBars.missing(ink, shapes));
+        } else if (sheetsStyle()) {
+            shapes = joinedPieces(shapes);
         }
         if (shapes.isEmpty()) {
             return new Detected(List.of(), List.of(), false, "no solid shapes (sheets or cuboids) found");
@@ -86,6 +96,9 @@ final class DeckParser implements StyleParser {
             shapes.forEach(r -> System.err.println("shape " + r));
             lines.forEach(t -> System.err.println("text '" + t.text() + "' " + t.box()));
         }
+        if (sheets && !vertical && !rows.wrapped()) {
+            lines = MergedOperationLines.cut(lines, shapes, this::isOperation);
+        }
         // operations written between decks ("Subsampling") name the deck after them; 3D-box figures are read by CuboidChain
         List<List<TextLines.Line>> operations = sheets ? operations(shapes, rows, lines, vertical)
                 : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();
@@ -102,6 +115,10 @@ final class DeckParser implements StyleParser {
         }
         if (style == DiagramStyle.BOX_3D) {
             CuboidChain.refine(layers, shapes);
+        } else if (sheets && !rows.wrapped()) {
+            // a deck with no readable type drawn clearly smaller than the convolution before it is its pooling
+            // (a convolution keeps or barely changes its maps' size); the type stays inferred (unparsed confidence)
+            poolingsByShrinking(layers, shapes, operations);
         }
         infer(layers);
         if (style == DiagramStyle.BOX_3D) {
@@ -140,6 +157,42 @@ final class DeckParser implements StyleParser {
             }
         }
         return new Detected(elements, links, vertical, null);
+    }
+
+    /**
+     * Decks with no readable type drawn clearly smaller than the convolution before them are its poolings
+     * ({@link CuboidChain#poolingsByShrinking}); a deck whose label only says it holds maps ("f. maps 64@28x28", no
+     * tag, no operation) counts as untyped here, as the words fit a subsampling as well as a convolution.
+     */
+    private void poolingsByShrinking(List<ShapeReading> layers, List<Rect> shapes, List<List<TextLines.Line>> operations) {
+        List<ShapeReading> mapsOnly = new ArrayList<>();
+        Map<ShapeReading, String> types = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            if (operations.get(i).isEmpty() && l.parsed != null && l.parsed.tag() == null && "Conv2D".equals(l.type)
+                    && namesOnlyMaps(l.text)) {
+                mapsOnly.add(l);
+                types.put(l, l.type);
+                l.type = null;
+            }
+        }
+        CuboidChain.poolingsByShrinking(layers, shapes);
+        for (ShapeReading l : mapsOnly) {
+            if (l.type == null) {
+                l.type = types.get(l);
+            } else {
+                l.params.clear(); // the map count was no convolution's filters
+            }
+        }
+    }
+
+    /** The label types the deck only by words that say it holds maps (models/detect/decks.json). */
+    private boolean namesOnlyMaps(String label) {
+        String rest = label;
+        for (Pattern p : MAP_WORDS) {
+            rest = p.matcher(rest).replaceAll(" ");
+        }
+        return !rest.equals(label) && grammar.read(rest).map(p -> !p.type().equals("Conv2D")).orElse(true);
     }
 
     /** The operation's chain of layers when it names more than one ("3x3 Conv" over "BN + ReLU"). */
@@ -215,6 +268,38 @@ final class DeckParser implements StyleParser {
             }
         }
         return kept;
+    }
+
+    /** Pieces closer than this many pixels, side by side along most of their length, are one shape. */
+    private static final int PIECE_GAP = 3;
+
+    /**
+     * Shapes that touch or overlap, lined up along most of their length, as one: a line crossing a deck or a bar
+     * cuts it into pieces (the back sheets' edges apart from the front sheet, a bar's top from its bottom), while
+     * separate decks stand apart with a gap.
+     */
+    static List<Rect> joinedPieces(List<Rect> shapes) {
+        List<Rect> out = new ArrayList<>(shapes);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < out.size() && !joined; i++) {
+                for (int j = i + 1; j < out.size() && !joined; j++) {
+                    Rect a = out.get(i);
+                    Rect b = out.get(j);
+                    Rect near = Cv.grow(a, PIECE_GAP);
+                    if (Cv.overlapX(near, b) <= 0 || Cv.overlapY(near, b) <= 0) {
+                        continue;
+                    }
+                    if (Cv.overlapY(a, b) >= 0.6 * Math.min(a.height, b.height) || Cv.overlapX(a, b) >= 0.6 * Math.min(a.width, b.width)) {
+                        out.set(i, BoxFlowParser.union(a, b));
+                        out.remove(j);
+                        joined = true;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private boolean sheetsStyle() {
