@@ -3,6 +3,7 @@ package org.paper2code.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
@@ -29,11 +30,16 @@ public final class BoxDetector {
         double maxArea = 0.6 * ink.total();
         List<Rect> cands = new ArrayList<>();
 
-        // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures
+        // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures; a third of the
+        // mask with specks and pin holes voted away (5x5 majority): a fill whose grey lies near the ink threshold
+        // breaks up under JPEG ringing into a sieve the opening would cut into pieces (and whose pin holes near a side
+        // would fail the straight-side test on the plain mask)
+        Mat smoothed = new Mat();
+        Imgproc.medianBlur(ink, smoothed, 5);
         List<Rect> filled = new ArrayList<>();
-        for (int k : new int[] {7, 15}) {
-            Mat opened = new Mat();
-            Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
+        for (Opening pass : List.of(new Opening(ink, 7), new Opening(ink, 15), new Opening(smoothed, 7))) {
+            Mat source = pass.mask();
+            Mat opened = opened(source, pass.size());
             List<MatOfPoint> outer = new ArrayList<>();
             Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
             List<Rect> found = new ArrayList<>();
@@ -43,9 +49,26 @@ public final class BoxDetector {
                 // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
                 // narrow opening already found is a piece of it, not a box within it (which would make it a container)
                 boolean piece = filled.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
-                if (!piece && r.width >= minW && r.height >= minH && r.area() < maxArea
-                        && (fill >= RECTANGULARITY && straightSides(ink, r) || round(r, fill))) {
-                    found.add(r);
+                if (piece || r.width < minW || r.height < minH || r.area() >= maxArea) {
+                    continue;
+                }
+                Rect box = null;
+                if (fill >= RECTANGULARITY && straightSides(source, r) || round(r, fill)) {
+                    box = r;
+                } else {
+                    // arrow heads that converge on a side (a join's branches) survive the opening with the box and
+                    // push its rectangle out past that side: the box is what remains once rows and columns the heads
+                    // fill only in part are cut off
+                    Rect t = trimmed(opened, r);
+                    if (!t.equals(r) && t.width >= minW && t.height >= minH
+                            && Core.countNonZero(new Mat(opened, t)) >= RECTANGULARITY * t.area() && straightSides(source, t)) {
+                        box = t;
+                    }
+                }
+                // the majority vote also fills in text (bold letters close together): a fill leaves few pin holes in
+                // the plain mask and its rim is drawn whole
+                if (box != null && (source != smoothed || solidRim(ink, box) && Core.countNonZero(new Mat(ink, box)) >= SIEVE_COVER * box.area())) {
+                    found.add(box);
                 }
             }
             filled.addAll(found);
@@ -68,6 +91,64 @@ public final class BoxDetector {
             }
         }
         return innermostDistinct(cands);
+    }
+
+    /** Share of a box found only in the majority-voted mask that the plain mask covers (letters cover far less). */
+    private static final double SIEVE_COVER = 0.88;
+
+    /** A mask and the side of the square opening that erases its lines and text. */
+    private record Opening(Mat mask, int size) {
+    }
+
+    private static Mat opened(Mat mask, int k) {
+        Mat out = new Mat();
+        Imgproc.morphologyEx(mask, out, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
+        return out;
+    }
+
+    /**
+     * Whether each side of the rectangle has, among its four outermost rows (columns), one that is nearly all ink in
+     * the plain mask: a box's edge is drawn whole, a word's outline is not.
+     */
+    private static boolean solidRim(Mat ink, Rect r) {
+        Mat m = new Mat(ink, r);
+        int depth = Math.min(4, Math.min(r.width, r.height) / 2);
+        double top = 0;
+        double bottom = 0;
+        double left = 0;
+        double right = 0;
+        for (int d = 0; d < depth; d++) {
+            top = Math.max(top, Core.countNonZero(m.row(d)) / (double) r.width);
+            bottom = Math.max(bottom, Core.countNonZero(m.row(r.height - 1 - d)) / (double) r.width);
+            left = Math.max(left, Core.countNonZero(m.col(d)) / (double) r.height);
+            right = Math.max(right, Core.countNonZero(m.col(r.width - 1 - d)) / (double) r.height);
+        }
+        return Math.min(Math.min(top, bottom), Math.min(left, right)) >= 0.9;
+    }
+
+    /** Share of a row (column) of the shape a box's own edge fills; heads meeting a side fill far less. */
+    private static final double EDGE_FILL = 0.6;
+
+    /** The rectangle without its outer rows and columns that the opened shape fills less than {@link #EDGE_FILL}. */
+    static Rect trimmed(Mat opened, Rect r) {
+        Mat m = new Mat(opened, r);
+        int top = 0;
+        int bottom = r.height;
+        int left = 0;
+        int right = r.width;
+        while (top < bottom && Core.countNonZero(m.row(top)) < EDGE_FILL * r.width) {
+            top++;
+        }
+        while (bottom > top && Core.countNonZero(m.row(bottom - 1)) < EDGE_FILL * r.width) {
+            bottom--;
+        }
+        while (left < right && Core.countNonZero(m.col(left)) < EDGE_FILL * r.height) {
+            left++;
+        }
+        while (right > left && Core.countNonZero(m.col(right - 1)) < EDGE_FILL * r.height) {
+            right--;
+        }
+        return new Rect(r.x + left, r.y + top, right - left, bottom - top);
     }
 
     /**
