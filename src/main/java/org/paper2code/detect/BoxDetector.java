@@ -24,54 +24,17 @@ public final class BoxDetector {
      */
     private static final double HOLE_RECTANGULARITY = 0.86;
 
+    private static final int MIN_W = 22;
+    private static final int MIN_H = 12;
+
     public List<Rect> detect(Mat ink) {
-        int minW = 22;
-        int minH = 12;
         double maxArea = 0.6 * ink.total();
         List<Rect> cands = new ArrayList<>();
 
-        // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures; a third of the
-        // mask with specks and pin holes voted away (5x5 majority): a fill whose grey lies near the ink threshold
-        // breaks up under JPEG ringing into a sieve the opening would cut into pieces (and whose pin holes near a side
-        // would fail the straight-side test on the plain mask)
-        Mat smoothed = new Mat();
-        Imgproc.medianBlur(ink, smoothed, 5);
+        // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures
         List<Rect> filled = new ArrayList<>();
-        for (Opening pass : List.of(new Opening(ink, 7), new Opening(ink, 15), new Opening(smoothed, 7))) {
-            Mat source = pass.mask();
-            Mat opened = opened(source, pass.size());
-            List<MatOfPoint> outer = new ArrayList<>();
-            Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-            List<Rect> found = new ArrayList<>();
-            for (MatOfPoint c : outer) {
-                Rect r = Imgproc.boundingRect(c);
-                double fill = Imgproc.contourArea(c) / r.area();
-                // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
-                // narrow opening already found is a piece of it, not a box within it (which would make it a container)
-                boolean piece = filled.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
-                if (piece || r.width < minW || r.height < minH || r.area() >= maxArea) {
-                    continue;
-                }
-                Rect box = null;
-                if (fill >= RECTANGULARITY && straightSides(source, r) || round(r, fill)) {
-                    box = r;
-                } else {
-                    // arrow heads that converge on a side (a join's branches) survive the opening with the box and
-                    // push its rectangle out past that side: the box is what remains once rows and columns the heads
-                    // fill only in part are cut off
-                    Rect t = trimmed(opened, r);
-                    if (!t.equals(r) && t.width >= minW && t.height >= minH
-                            && Core.countNonZero(new Mat(opened, t)) >= RECTANGULARITY * t.area() && straightSides(source, t)) {
-                        box = t;
-                    }
-                }
-                // the majority vote also fills in text (bold letters close together): a fill leaves few pin holes in
-                // the plain mask and its rim is drawn whole
-                if (box != null && (source != smoothed || solidRim(ink, box) && Core.countNonZero(new Mat(ink, box)) >= SIEVE_COVER * box.area())) {
-                    found.add(box);
-                }
-            }
-            filled.addAll(found);
+        for (int k : new int[] {7, 15}) {
+            filled.addAll(filled(ink, k, filled, maxArea));
         }
         cands.addAll(filled);
 
@@ -86,25 +49,64 @@ public final class BoxDetector {
             MatOfPoint c = all.get(i);
             Rect r = Imgproc.boundingRect(c);
             double fill = Imgproc.contourArea(c) / r.area();
-            if (r.width >= minW && r.height >= minH && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
+            if (r.width >= MIN_W && r.height >= MIN_H && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
                 cands.add(Cv.grow(r, 1));
+            }
+        }
+        // where neither found a box: the mask with specks and pin holes voted away (5x5 majority). A fill whose grey
+        // lies near the ink threshold breaks up under JPEG ringing into a sieve the opening cuts into pieces (and
+        // whose pin holes near a side fail the straight-side test on the plain mask). The vote also fills in text
+        // (bold letters close together): a fill leaves few pin holes in the plain mask and its rim is drawn whole
+        Mat smoothed = new Mat();
+        Imgproc.medianBlur(ink, smoothed, 5);
+        List<Rect> known = List.copyOf(cands);
+        for (Rect voted : filled(smoothed, 7, List.of(), maxArea)) {
+            Rect r = trimmed(ink, voted); // the vote joins the tips of arrow heads to the box
+            if (r.width >= MIN_W && r.height >= MIN_H && known.stream().noneMatch(k -> Cv.overlapX(k, r) > 0 && Cv.overlapY(k, r) > 0) && solidRim(ink, r)
+                    && Core.countNonZero(new Mat(ink, r)) >= SIEVE_COVER * r.area()) {
+                cands.add(r);
             }
         }
         return innermostDistinct(cands);
     }
 
+    /**
+     * Filled boxes: the shapes of {@code mask} that survive an opening of side {@code k}, fill their rectangle and
+     * have four straight sides (in {@code mask}); none inside a box of {@code before}.
+     */
+    private static List<Rect> filled(Mat mask, int k, List<Rect> before, double maxArea) {
+        Mat opened = new Mat();
+        Imgproc.morphologyEx(mask, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
+        List<MatOfPoint> outer = new ArrayList<>();
+        Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        List<Rect> found = new ArrayList<>();
+        for (MatOfPoint c : outer) {
+            Rect r = Imgproc.boundingRect(c);
+            double fill = Imgproc.contourArea(c) / r.area();
+            // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
+            // narrow opening already found is a piece of it, not a box within it (which would make it a container)
+            boolean piece = before.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
+            if (piece || r.width < MIN_W || r.height < MIN_H || r.area() >= maxArea) {
+                continue;
+            }
+            if (fill >= RECTANGULARITY && straightSides(mask, r) || round(r, fill)) {
+                found.add(r);
+                continue;
+            }
+            // arrow heads that converge on a side (a join's branches) survive the opening with the box and push its
+            // rectangle out past that side: the box is what remains once rows and columns the heads fill only in
+            // part are cut off
+            Rect t = trimmed(opened, r);
+            if (!t.equals(r) && t.width >= MIN_W && t.height >= MIN_H
+                    && Core.countNonZero(new Mat(opened, t)) >= RECTANGULARITY * t.area() && straightSides(mask, t)) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
     /** Share of a box found only in the majority-voted mask that the plain mask covers (letters cover far less). */
     private static final double SIEVE_COVER = 0.88;
-
-    /** A mask and the side of the square opening that erases its lines and text. */
-    private record Opening(Mat mask, int size) {
-    }
-
-    private static Mat opened(Mat mask, int k) {
-        Mat out = new Mat();
-        Imgproc.morphologyEx(mask, out, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
-        return out;
-    }
 
     /**
      * Whether each side of the rectangle has, among its four outermost rows (columns), one that is nearly all ink in
