@@ -95,9 +95,9 @@ public final class BoxDetector {
             }
             // arrow heads that converge on a side (a join's branches) survive the opening with the box and push its
             // rectangle out past that side: the box is what remains once rows and columns the heads fill only in
-            // part are cut off
+            // part are cut off (only a sliver: what trimming cuts down to its core is a blob, not a box)
             Rect t = trimmed(opened, r);
-            if (!t.equals(r) && t.width >= MIN_W && t.height >= MIN_H
+            if (!t.equals(r) && t.area() >= 0.8 * r.area() && t.width >= MIN_W && t.height >= MIN_H
                     && Core.countNonZero(new Mat(opened, t)) >= RECTANGULARITY * t.area() && straightSides(mask, t)) {
                 found.add(t);
             }
@@ -210,8 +210,39 @@ public final class BoxDetector {
             return false;
         }
         long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 1).count();
-        return near >= 0.7 * pos.size();
+        return near >= 0.7 * pos.size() || edgeStep(ink, vertical, edge, inward, from, to);
     }
+
+    /**
+     * Whether, near the side, one line of pixels along it is nearly all ink and the line {@link #STEP} px further out
+     * mostly not: a box's edge that lines meet at a shallow angle (the branches of a join converging on its top run
+     * alongside the edge for tens of pixels, which the run test above counts against it); the slanted side of an
+     * arrow head thins out gradually instead.
+     */
+    private static boolean edgeStep(Mat ink, boolean vertical, int edge, int inward, int from, int to) {
+        double[] cover = new double[2 * SIDE_REACH + 1 + STEP];
+        byte[] px = new byte[1];
+        for (int i = 0; i < cover.length; i++) {
+            int q = edge + inward * (SIDE_REACH - i);
+            int n = 0;
+            for (int p = from; p < to; p++) {
+                int row = vertical ? p : q;
+                int col = vertical ? q : p;
+                if (row >= 0 && col >= 0 && row < ink.rows() && col < ink.cols() && ink.get(row, col, px) > 0 && px[0] != 0) {
+                    n++;
+                }
+            }
+            cover[i] = n / (double) Math.max(1, to - from);
+        }
+        for (int i = 0; i + STEP < cover.length; i++) {
+            if (cover[i] >= 0.85 && cover[i + STEP] <= 0.4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int STEP = 3;
 
     /**
      * A large round shape or hole: a drawn merge circle (a big circled '+' whose text OCR reads), not a letter's
