@@ -3,6 +3,7 @@ package org.paper2code.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
@@ -23,32 +24,17 @@ public final class BoxDetector {
      */
     private static final double HOLE_RECTANGULARITY = 0.86;
 
+    private static final int MIN_W = 22;
+    private static final int MIN_H = 12;
+
     public List<Rect> detect(Mat ink) {
-        int minW = 22;
-        int minH = 12;
         double maxArea = 0.6 * ink.total();
         List<Rect> cands = new ArrayList<>();
 
         // two openings: 7 px erases thin arrows and text, 15 px the thick arrows of bold figures
         List<Rect> filled = new ArrayList<>();
         for (int k : new int[] {7, 15}) {
-            Mat opened = new Mat();
-            Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
-            List<MatOfPoint> outer = new ArrayList<>();
-            Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-            List<Rect> found = new ArrayList<>();
-            for (MatOfPoint c : outer) {
-                Rect r = Imgproc.boundingRect(c);
-                double fill = Imgproc.contourArea(c) / r.area();
-                // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
-                // narrow opening already found is a piece of it, not a box within it (which would make it a container)
-                boolean piece = filled.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
-                if (!piece && r.width >= minW && r.height >= minH && r.area() < maxArea
-                        && (fill >= RECTANGULARITY && straightSides(ink, r) || round(r, fill))) {
-                    found.add(r);
-                }
-            }
-            filled.addAll(found);
+            filled.addAll(filled(ink, k, filled, maxArea));
         }
         cands.addAll(filled);
 
@@ -63,11 +49,108 @@ public final class BoxDetector {
             MatOfPoint c = all.get(i);
             Rect r = Imgproc.boundingRect(c);
             double fill = Imgproc.contourArea(c) / r.area();
-            if (r.width >= minW && r.height >= minH && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
+            if (r.width >= MIN_W && r.height >= MIN_H && r.area() < maxArea && (fill >= HOLE_RECTANGULARITY || round(r, fill))) {
                 cands.add(Cv.grow(r, 1));
             }
         }
+        // where neither found a box: the mask with specks and pin holes voted away (5x5 majority). A fill whose grey
+        // lies near the ink threshold breaks up under JPEG ringing into a sieve the opening cuts into pieces (and
+        // whose pin holes near a side fail the straight-side test on the plain mask). The vote also fills in text
+        // (bold letters close together): a fill leaves few pin holes in the plain mask and its rim is drawn whole
+        Mat smoothed = new Mat();
+        Imgproc.medianBlur(ink, smoothed, 5);
+        List<Rect> known = List.copyOf(cands);
+        for (Rect voted : filled(smoothed, 7, List.of(), maxArea)) {
+            Rect r = trimmed(ink, voted); // the vote joins the tips of arrow heads to the box
+            if (r.width >= MIN_W && r.height >= MIN_H && known.stream().noneMatch(k -> Cv.overlapX(k, r) > 0 && Cv.overlapY(k, r) > 0) && solidRim(ink, r)
+                    && Core.countNonZero(new Mat(ink, r)) >= SIEVE_COVER * r.area()) {
+                cands.add(r);
+            }
+        }
         return innermostDistinct(cands);
+    }
+
+    /**
+     * Filled boxes: the shapes of {@code mask} that survive an opening of side {@code k}, fill their rectangle and
+     * have four straight sides (in {@code mask}); none inside a box of {@code before}.
+     */
+    private static List<Rect> filled(Mat mask, int k, List<Rect> before, double maxArea) {
+        Mat opened = new Mat();
+        Imgproc.morphologyEx(mask, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(k, k)));
+        List<MatOfPoint> outer = new ArrayList<>();
+        Imgproc.findContours(opened, outer, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        List<Rect> found = new ArrayList<>();
+        for (MatOfPoint c : outer) {
+            Rect r = Imgproc.boundingRect(c);
+            double fill = Imgproc.contourArea(c) / r.area();
+            // the wide opening cuts a filled box whose text left light specks into blocks; a block inside a box the
+            // narrow opening already found is a piece of it, not a box within it (which would make it a container)
+            boolean piece = before.stream().anyMatch(f -> Cv.contains(Cv.grow(f, 1), r));
+            if (piece || r.width < MIN_W || r.height < MIN_H || r.area() >= maxArea) {
+                continue;
+            }
+            if (fill >= RECTANGULARITY && straightSides(mask, r) || round(r, fill)) {
+                found.add(r);
+                continue;
+            }
+            // arrow heads that converge on a side (a join's branches) survive the opening with the box and push its
+            // rectangle out past that side: the box is what remains once rows and columns the heads fill only in
+            // part are cut off (only a sliver: what trimming cuts down to its core is a blob, not a box)
+            Rect t = trimmed(opened, r);
+            if (!t.equals(r) && t.area() >= 0.8 * r.area() && t.width >= MIN_W && t.height >= MIN_H
+                    && Core.countNonZero(new Mat(opened, t)) >= RECTANGULARITY * t.area() && straightSides(mask, t)) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** Share of a box found only in the majority-voted mask that the plain mask covers (letters cover far less). */
+    private static final double SIEVE_COVER = 0.88;
+
+    /**
+     * Whether each side of the rectangle has, among its four outermost rows (columns), one that is nearly all ink in
+     * the plain mask: a box's edge is drawn whole, a word's outline is not.
+     */
+    private static boolean solidRim(Mat ink, Rect r) {
+        Mat m = new Mat(ink, r);
+        int depth = Math.min(4, Math.min(r.width, r.height) / 2);
+        double top = 0;
+        double bottom = 0;
+        double left = 0;
+        double right = 0;
+        for (int d = 0; d < depth; d++) {
+            top = Math.max(top, Core.countNonZero(m.row(d)) / (double) r.width);
+            bottom = Math.max(bottom, Core.countNonZero(m.row(r.height - 1 - d)) / (double) r.width);
+            left = Math.max(left, Core.countNonZero(m.col(d)) / (double) r.height);
+            right = Math.max(right, Core.countNonZero(m.col(r.width - 1 - d)) / (double) r.height);
+        }
+        return Math.min(Math.min(top, bottom), Math.min(left, right)) >= 0.9;
+    }
+
+    /** Share of a row (column) of the shape a box's own edge fills; heads meeting a side fill far less. */
+    private static final double EDGE_FILL = 0.6;
+
+    /** The rectangle without its outer rows and columns that the opened shape fills less than {@link #EDGE_FILL}. */
+    static Rect trimmed(Mat opened, Rect r) {
+        Mat m = new Mat(opened, r);
+        int top = 0;
+        int bottom = r.height;
+        int left = 0;
+        int right = r.width;
+        while (top < bottom && Core.countNonZero(m.row(top)) < EDGE_FILL * r.width) {
+            top++;
+        }
+        while (bottom > top && Core.countNonZero(m.row(bottom - 1)) < EDGE_FILL * r.width) {
+            bottom--;
+        }
+        while (left < right && Core.countNonZero(m.col(left)) < EDGE_FILL * r.height) {
+            left++;
+        }
+        while (right > left && Core.countNonZero(m.col(right - 1)) < EDGE_FILL * r.height) {
+            right--;
+        }
+        return new Rect(r.x + left, r.y + top, right - left, bottom - top);
     }
 
     /**
@@ -127,8 +210,39 @@ public final class BoxDetector {
             return false;
         }
         long near = pos.stream().filter(v -> v != Integer.MIN_VALUE && Math.abs(v - median) <= 1).count();
-        return near >= 0.7 * pos.size();
+        return near >= 0.7 * pos.size() || edgeStep(ink, vertical, edge, inward, from, to);
     }
+
+    /**
+     * Whether, near the side, one line of pixels along it is nearly all ink and the line {@link #STEP} px further out
+     * mostly not: a box's edge that lines meet at a shallow angle (the branches of a join converging on its top run
+     * alongside the edge for tens of pixels, which the run test above counts against it); the slanted side of an
+     * arrow head thins out gradually instead.
+     */
+    private static boolean edgeStep(Mat ink, boolean vertical, int edge, int inward, int from, int to) {
+        double[] cover = new double[2 * SIDE_REACH + 1 + STEP];
+        byte[] px = new byte[1];
+        for (int i = 0; i < cover.length; i++) {
+            int q = edge + inward * (SIDE_REACH - i);
+            int n = 0;
+            for (int p = from; p < to; p++) {
+                int row = vertical ? p : q;
+                int col = vertical ? q : p;
+                if (row >= 0 && col >= 0 && row < ink.rows() && col < ink.cols() && ink.get(row, col, px) > 0 && px[0] != 0) {
+                    n++;
+                }
+            }
+            cover[i] = n / (double) Math.max(1, to - from);
+        }
+        for (int i = 0; i + STEP < cover.length; i++) {
+            if (cover[i] >= 0.85 && cover[i + STEP] <= 0.4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int STEP = 3;
 
     /**
      * A large round shape or hole: a drawn merge circle (a big circled '+' whose text OCR reads), not a letter's
