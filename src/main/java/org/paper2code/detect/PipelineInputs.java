@@ -60,11 +60,14 @@ final class PipelineInputs {
         return out;
     }
 
-    /** Labels, in place, every box without a label or text that feeds others and is fed by none as an input. */
+    /**
+     * Labels, in place, every box without a label or a word of text that feeds others and is fed by none as an input
+     * (OCR of a hatched or photographed picture yields fragments, ",|4", "Yj").
+     */
     void textlessSources(List<Element> elements, List<Link> links, int boxCount) {
         for (int i = 0; i < boxCount; i++) {
             final int box = i;
-            if (elements.get(i).text().isBlank() && links.stream().anyMatch(l -> l.from() == box)
+            if (!BoxCaptions.hasWord(elements.get(i).text()) && links.stream().anyMatch(l -> l.from() == box)
                     && links.stream().noneMatch(l -> l.to() == box)) {
                 asInput(elements, i);
             }
