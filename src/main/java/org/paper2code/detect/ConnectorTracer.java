@@ -102,11 +102,10 @@ public final class ConnectorTracer {
                 continue;
             }
             Rect cb = new Rect((int) stats.get(c, 0)[0], (int) stats.get(c, 1)[0], (int) stats.get(c, 2)[0], (int) stats.get(c, 3)[0]);
-            double reach = reach(rest, lab, w, c, cb);
             List<Integer> touched = new ArrayList<>();
             for (int i = 0; i < boxes.size(); i++) {
-                Rect zone = Cv.clip(Cv.grow(boxes.get(i), MARGIN + (int) Math.ceil(reach - REACH)), labels);
-                if (overlaps(zone, cb) && count(lab, w, zone, c, boxes.get(i)) >= 3 && reaches(lab, w, zone, c, boxes.get(i), reach)) {
+                Rect zone = Cv.clip(Cv.grow(boxes.get(i), MARGIN), labels);
+                if (overlaps(zone, cb) && count(lab, w, zone, c, boxes.get(i)) >= 3 && reaches(lab, w, zone, c, boxes.get(i))) {
                     touched.add(i);
                 }
             }
@@ -117,7 +116,7 @@ public final class ConnectorTracer {
                 continue;
             }
             List<int[]> joined = new ArrayList<>();
-            List<int[]> pairs = portLinks(ink, labels, c, cb, touched, boxes, joined, reach);
+            List<int[]> pairs = portLinks(ink, labels, c, cb, touched, boxes, joined);
             if (pairs.isEmpty() || FLOW_ONLY) {
                 undetermined.add(touched);
                 undeterminedPairs.add(joined);
@@ -244,8 +243,7 @@ public final class ConnectorTracer {
      * the old one-piece-links-all rule did. Empty when the piece has no head or no headless port (then the
      * reading direction decides).
      */
-    private static List<int[]> portLinks(Mat ink, Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes, List<int[]> joined,
-                                         double reach) {
+    private static List<int[]> portLinks(Mat ink, Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes, List<int[]> joined) {
         Rect roi = Cv.clip(Cv.grow(cb, 2), labels);
         float[] d = insideDistance(labels, c, roi);
         int w = roi.width;
@@ -317,7 +315,7 @@ public final class ConnectorTracer {
             boolean ends = false;
             Rect ownerBox = boxes.get(touched.get(owner[k]));
             for (int i = 0; i < tail && !ends; i++) {
-                ends = onSide(ownerBox, roi.x + queue[i] % w, roi.y + queue[i] / w, reach);
+                ends = onSide(ownerBox, roi.x + queue[i] % w, roi.y + queue[i] / w);
             }
             if (tail < 3 || !ends) {
                 for (int i = 0; i < tail; i++) {
@@ -576,34 +574,6 @@ public final class ConnectorTracer {
         return (double) mass / Math.max(1, lines);
     }
 
-    /**
-     * How close to a box piece {@code c} must come to end on it: {@link #REACH}, or for a long line drawn thick (a
-     * figure drawn large, where the small gap a drawing leaves before a box grows with the scale as the line's width
-     * does) four half widths of the line. Glyphs (short for their stroke) keep the fixed reach.
-     */
-    private static double reach(Mat rest, int[] lab, int w, int c, Rect cb) {
-        if (Math.max(cb.width, cb.height) < 48) {
-            return REACH;
-        }
-        Rect roi = Cv.clip(Cv.grow(cb, 1), rest);
-        Mat mask = new Mat();
-        Core.compare(new Mat(rest, roi), new Scalar(0), mask, Core.CMP_GT);
-        Mat dt = new Mat();
-        Imgproc.distanceTransform(mask, dt, Imgproc.DIST_L2, 3);
-        float[] d = new float[(int) dt.total()];
-        dt.get(0, 0, d);
-        for (int k = 0; k < d.length; k++) {
-            if (lab[(roi.y + k / roi.width) * w + roi.x + k % roi.width] != c) {
-                d[k] = 0; // another piece's ink inside the bounds
-            }
-        }
-        int[] none = new int[d.length];
-        java.util.Arrays.fill(none, -1);
-        float half = ridgeHalf(d, none, roi.width, roi.height);
-        boolean line = half >= 1.5f && Math.max(cb.width, cb.height) >= 24 * half;
-        return line ? Math.max(REACH, 4 * half) : REACH;
-    }
-
     /** Whether box {@code x} lies wholly beyond (downstream of, for sign 1) every box of {@code others} along the axis. */
     private static boolean beyond(List<Integer> others, int x, List<Rect> boxes, boolean vertical, double sign) {
         Rect b = boxes.get(x);
@@ -686,10 +656,10 @@ public final class ConnectorTracer {
     }
 
     /** Whether the piece comes right up to the box (a line ends on it; a letter floating in the gap does not). */
-    private static boolean reaches(int[] lab, int w, Rect zone, int c, Rect box, double reach) {
+    private static boolean reaches(int[] lab, int w, Rect zone, int c, Rect box) {
         for (int y = zone.y; y < zone.y + zone.height; y++) {
             for (int x = zone.x; x < zone.x + zone.width; x++) {
-                if (lab[y * w + x] == c && onSide(box, x, y, reach)) {
+                if (lab[y * w + x] == c && onSide(box, x, y)) {
                     return true;
                 }
             }
@@ -770,11 +740,11 @@ public final class ConnectorTracer {
     }
 
     /** Whether a line pixel here ends on the box: within reach of it, beside a side rather than at a corner. */
-    private static boolean onSide(Rect b, int x, int y, double reach) {
+    private static boolean onSide(Rect b, int x, int y) {
         int k = corner(b);
         boolean alongX = x >= b.x + k && x <= b.x + b.width - 1 - k;
         boolean alongY = y >= b.y + k && y <= b.y + b.height - 1 - k;
-        return (alongX || alongY) && distance(b, x, y) <= reach;
+        return (alongX || alongY) && distance(b, x, y) <= REACH;
     }
 
     /** Distance from a point to a rectangle (0 inside). */

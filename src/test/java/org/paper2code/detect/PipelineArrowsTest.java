@@ -51,21 +51,6 @@ class PipelineArrowsTest {
         assertEquals(Boolean.TRUE, t.vertical());
     }
 
-    /**
-     * A long 4 px line that stops 6 px short of both boxes (the small gap a drawing leaves before a box, grown with the
-     * figure's scale) still joins them. Before, it came no closer than the fixed 4.5 px reach and joined nothing.
-     */
-    @Test
-    void thickLineEndingShortOfTheBoxesJoinsThem() {
-        BufferedImage img = TestCanvas.white(500, 560);
-        Graphics2D g = stages(img, 4);
-        g.fillRect(248, 168, 4, 202);
-        g.fillPolygon(new int[] {236, 264, 250}, new int[] {370, 370, 392}, 3);
-        g.dispose();
-        ConnectorTracer.Traced t = trace(img);
-        assertEquals(List.of(new Link(0, 1, 0.6)), t.links(), "links " + t.links());
-    }
-
     /** An input picture whose hatching OCR read as fragments (",|4") that feeds a stage is an input. */
     @Test
     void pictureWithFragmentTextIsAnInput() {
