@@ -93,13 +93,18 @@ final class BoxCaptions {
      * on the figure as drawn than with the boxes blanked out, where it loses words beside the blanks).
      */
     static List<TextLines.Line> outside(List<TextLines.Line> lines, List<Element> elements) {
-        return lines.stream().filter(t -> WORD.matcher(t.text()).find()).filter(t -> elements.stream().noneMatch(e -> {
+        return lines.stream().filter(t -> hasWord(t.text())).filter(t -> elements.stream().noneMatch(e -> {
             Rect a = e.box();
             Rect b = t.box();
             double w = Cv.overlapX(a, b);
             double h = Cv.overlapY(a, b);
             return w > 0 && h > 0 && (w * h > 0.3 * b.area() || w * h > 0.5 * a.area()); // OCR may merge a line across boxes
         })).toList();
+    }
+
+    /** Whether a text holds a word (three letters in a row). */
+    static boolean hasWord(String text) {
+        return WORD.matcher(text).find();
     }
 
     /** Whether a text is short enough to be a label (a sentence of a caption set into the image is none). */

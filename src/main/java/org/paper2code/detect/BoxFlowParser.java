@@ -37,7 +37,7 @@ public final class BoxFlowParser implements StyleParser {
         Mat ink = Cv.ink(bgr, bg, 45);
         List<Rect> boxes = NoisyBoxes.detect(bgr, bg, ink);
         if (stages != null) {
-            boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, boxes); // stage boxes in pastel fills
+            boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
         }
         Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();

@@ -274,6 +274,9 @@ public final class ConnectorTracer {
             line.sort(null);
             lineHalf = Math.max(1f, line.get((int) (line.size() * 0.9)));
         }
+        // a bold arrow's head is long (its length grows with the line's width) and reaches out of the band, where it
+        // would count as line: the line's half width is then read on its ridge, where the long run outweighs the head
+        lineHalf = Math.min(lineHalf, Math.max(1f, ridgeHalf(d, owner, w, h)));
         // ports: 8-connected runs of pixels owned by the same box
         int[] port = new int[d.length];
         java.util.Arrays.fill(port, -1);
@@ -331,11 +334,12 @@ public final class ConnectorTracer {
                 }
             }
         }
+        float strong = Math.max(2.5f, 1.8f * lineHalf);
+        outerCores(d, owner, port, w, h, roi, touched, boxes, portBox, portPeak, strong, lineHalf);
         // a head is ink the line does not have: more ink per entering line at the box than the piece's leanest port
         double lean = portMass.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         // a big filled head shows in the thickness alone; small heads (a few pixels, cut by the box erasure) only
         // in the ink per line
-        float strong = Math.max(2.5f, 1.8f * lineHalf);
         boolean bigHeads = portPeak.stream().anyMatch(p -> p >= strong);
         for (int q = 0; q < portMass.size(); q++) {
             double m = portMass.get(q);
@@ -396,6 +400,111 @@ public final class ConnectorTracer {
             }
         }
         return out;
+    }
+
+    /**
+     * The line's half width: the median distance-transform value on the ridge (local maxima) of the pixels outside
+     * every port; 0 when there are none.
+     */
+    private static float ridgeHalf(float[] d, int[] owner, int w, int h) {
+        List<Float> ridge = new ArrayList<>();
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] <= 0 || owner[k] >= 0) {
+                continue;
+            }
+            int px = k % w;
+            int py = k / w;
+            boolean top = true;
+            for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1) && top; yy++) {
+                for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
+                    if (d[yy * w + xx] > d[k]) {
+                        top = false;
+                        break;
+                    }
+                }
+            }
+            if (top) {
+                ridge.add(d[k]);
+            }
+        }
+        if (ridge.isEmpty()) {
+            return 0;
+        }
+        ridge.sort(null);
+        return ridge.get(ridge.size() / 2);
+    }
+
+    /**
+     * Thick cores (distance {@code >= strong}) outside every port: the wide part of a bold arrow's head, which lies
+     * beyond the band. A core near a box (within the band plus the run a head needs to widen that much, about six
+     * half widths) raises the peak of that box's port nearest to it, so that the head is seen where it points.
+     */
+    private static void outerCores(float[] d, int[] owner, int[] port, int w, int h, Rect roi, List<Integer> touched, List<Rect> boxes,
+                                   List<Integer> portBox, List<Float> portPeak, float strong, float lineHalf) {
+        boolean[] seen = new boolean[d.length];
+        int[] queue = new int[d.length];
+        for (int k = 0; k < d.length; k++) {
+            if (seen[k] || d[k] < strong || port[k] >= 0) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = k;
+            seen[k] = true;
+            float peak = 0;
+            while (head < tail) {
+                int p = queue[head++];
+                peak = Math.max(peak, d[p]);
+                int px = p % w;
+                int py = p / w;
+                for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
+                    for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
+                        int q = yy * w + xx;
+                        if (!seen[q] && d[q] >= strong && port[q] < 0) {
+                            seen[q] = true;
+                            queue[tail++] = q;
+                        }
+                    }
+                }
+            }
+            // the core's nearest box and its pixel nearest that box
+            int box = -1;
+            int at = -1;
+            double best = BAND + 6 * lineHalf;
+            for (int i = 0; i < tail; i++) {
+                int x = roi.x + queue[i] % w;
+                int y = roi.y + queue[i] / w;
+                for (int b : touched) {
+                    double dz = distance(boxes.get(b), x, y);
+                    if (dz <= best) {
+                        best = dz;
+                        box = b;
+                        at = queue[i];
+                    }
+                }
+            }
+            if (box < 0) {
+                continue;
+            }
+            // that box's port nearest the core
+            int nearest = -1;
+            double nearestGap = Double.MAX_VALUE;
+            for (int q = 0; q < d.length; q++) {
+                if (port[q] >= 0 && portBox.get(port[q]) == box) {
+                    double gap = Math.hypot(q % w - at % w, q / w - at / w);
+                    if (gap < nearestGap) {
+                        nearestGap = gap;
+                        nearest = port[q];
+                    }
+                }
+            }
+            if (nearest >= 0 && DEBUG) {
+                System.err.println("  outer core near box " + box + " peak " + peak + " -> port " + nearest);
+            }
+            if (nearest >= 0) {
+                portPeak.set(nearest, Math.max(portPeak.get(nearest), peak));
+            }
+        }
     }
 
     /**

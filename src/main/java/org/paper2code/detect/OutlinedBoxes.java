@@ -20,15 +20,45 @@ public final class OutlinedBoxes {
     private OutlinedBoxes() {
     }
 
-    /** The boxes found, plus those only the dark-stroke mask shows (a duplicate keeps one, a container is dropped). */
-    public static List<Rect> withLightlyFilled(Mat bgr, Scalar bg, List<Rect> found) {
+    /**
+     * The boxes found, plus those only the dark-stroke mask shows (a duplicate keeps one, a container is dropped).
+     * A bold letter found as a filled block ('B', 'm' in a large bold title) would make the box it is written in a
+     * container: such letters are left out first.
+     */
+    public static List<Rect> withLightlyFilled(Mat bgr, Scalar bg, Mat ink, List<Rect> found) {
         Mat grey = Cv.grey(bgr);
         double bgGrey = 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2];
         Mat dark = new Mat();
         Imgproc.threshold(grey, dark, bgGrey - DARK, 255, Imgproc.THRESH_BINARY_INV);
         List<Rect> all = new ArrayList<>(found);
         all.addAll(new BoxDetector().detect(dark));
-        return BoxDetector.innermostDistinct(all);
+        List<Rect> boxes = new ArrayList<>(all);
+        boxes.removeIf(r -> all.stream().anyMatch(o -> o != r && Cv.contains(Cv.grow(o, 2), r) && r.area() * 1.5 < o.area())
+                && letterOfWord(ink, r));
+        return BoxDetector.innermostDistinct(boxes);
+    }
+
+    /**
+     * Whether a block is a letter of a word: an ink blob about as tall as it, at its level, lies beside it within half
+     * its height (the next letter); a box's neighbours are further away.
+     */
+    static boolean letterOfWord(Mat ink, Rect r) {
+        Rect win = Cv.clip(new Rect(r.x - r.height, r.y - r.height / 2, r.width + 2 * r.height, 2 * r.height), ink);
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int n = Imgproc.connectedComponentsWithStats(new Mat(ink, win), labels, stats, new Mat(), 8, org.opencv.core.CvType.CV_32S);
+        for (int i = 1; i < n; i++) {
+            Rect b = new Rect(win.x + (int) stats.get(i, 0)[0], win.y + (int) stats.get(i, 1)[0], (int) stats.get(i, 2)[0],
+                    (int) stats.get(i, 3)[0]);
+            if (Cv.overlapX(b, r) > 0 || b.height < 0.5 * r.height || b.height > 2 * r.height) {
+                continue;
+            }
+            int gap = Math.max(b.x - (r.x + r.width), r.x - (b.x + b.width));
+            if (gap <= 0.5 * r.height && Cv.overlapY(b, r) >= 0.5 * Math.min(b.height, r.height)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The widest border a box is grown by: thicker runs outside a side are something else (a fill, a neighbour). */

@@ -25,6 +25,8 @@ final class PipelineInputs {
      */
     List<Link> captionStarts(List<Element> elements, List<Link> links, List<Integer> entries, int boxCount, List<TextLines.Line> text) {
         List<Link> out = new ArrayList<>(links);
+        // a caption holds a word: OCR of a hatched or photographed picture yields fragments as tall as the picture
+        List<TextLines.Line> captions = BoxCaptions.outside(text, elements.subList(0, boxCount));
         for (int en : entries) {
             Rect at = elements.get(en).box();
             int best = -1;
@@ -34,7 +36,7 @@ final class PipelineInputs {
                 if (out.stream().anyMatch(l -> l.to() == box)) {
                     continue;
                 }
-                for (TextLines.Line t : text) {
+                for (TextLines.Line t : captions) {
                     double reach = 2.0 * t.box().height;
                     double captionGap = BoxCaptions.gap(elements.get(i).box(), t.box());
                     double endGap = ConnectorTracer.distance(t.box(), ConnectorTracer.centreX(at), ConnectorTracer.centreY(at));
@@ -58,11 +60,14 @@ final class PipelineInputs {
         return out;
     }
 
-    /** Labels, in place, every box without a label or text that feeds others and is fed by none as an input. */
+    /**
+     * Labels, in place, every box without a label or a word of text that feeds others and is fed by none as an input
+     * (OCR of a hatched or photographed picture yields fragments, ",|4", "Yj").
+     */
     void textlessSources(List<Element> elements, List<Link> links, int boxCount) {
         for (int i = 0; i < boxCount; i++) {
             final int box = i;
-            if (elements.get(i).text().isBlank() && links.stream().anyMatch(l -> l.from() == box)
+            if (!BoxCaptions.hasWord(elements.get(i).text()) && links.stream().anyMatch(l -> l.from() == box)
                     && links.stream().noneMatch(l -> l.to() == box)) {
                 asInput(elements, i);
             }

@@ -85,6 +85,7 @@ class LabelGrammarTest {
             pooll                        | Pooling2D |
             convl                        | Conv2D    |
             fel                          | Dense     |
+            fe 512                       | Dense     | units=512
             local response norm          | LRN       |
             upsample x2                  | Upsampling2D | size_row=2
             deconv 4x4, 64, /2           | Deconv2D  | filters=64;kernel_row=4;stride_row=2

@@ -75,8 +75,9 @@ class PipelineStagesTest {
             }
         }
         Mat bgr = Cv.fromBufferedImage(img);
-        List<Rect> plain = new BoxDetector().detect(Cv.ink(bgr, Cv.background(bgr), 45));
-        List<Rect> found = OutlinedBoxes.withLightlyFilled(bgr, Cv.background(bgr), plain);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), 45);
+        List<Rect> plain = new BoxDetector().detect(ink);
+        List<Rect> found = OutlinedBoxes.withLightlyFilled(bgr, Cv.background(bgr), ink, plain);
         assertTrue(plain.isEmpty(), "the ink mask alone misses it (else this test guards nothing): " + plain);
         assertEquals(1, found.size(), "boxes " + found);
         assertTrue(Cv.iou(found.get(0), new Rect(100, 30, 300, 44)) > 0.85, "box " + found.get(0));

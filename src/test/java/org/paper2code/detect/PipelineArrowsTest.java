@@ -1,0 +1,64 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.paper2code.testing.TestCanvas;
+
+/** Connections and inputs of pipeline figures drawn large and bold, on drawn figures. */
+class PipelineArrowsTest {
+
+    /** Two outlined stage boxes, one above the other. */
+    private static Graphics2D stages(BufferedImage img, int stroke) {
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(stroke));
+        g.drawRect(100, 40, 300, 120);
+        g.drawRect(100, 400, 300, 120);
+        return g;
+    }
+
+    private static ConnectorTracer.Traced trace(BufferedImage img) {
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), 45);
+        List<Rect> boxes = OutlinedBoxes.withBorders(ink, List.of(new Rect(100, 40, 301, 121), new Rect(100, 400, 301, 121)));
+        return new ConnectorTracer().trace(ink, boxes, true);
+    }
+
+    /**
+     * A thick arrow whose filled head (its length grows with the line's width) reaches far beyond the 12 px port band:
+     * it points down. Before, the head went unseen at the lower box and the thick line's start read as the head.
+     */
+    @Test
+    void boldArrowHeadPointsDown() {
+        BufferedImage img = TestCanvas.white(500, 560);
+        Graphics2D g = stages(img, 8);
+        g.fillRect(245, 166, 10, 190);
+        g.fillPolygon(new int[] {225, 275, 250}, new int[] {348, 348, 396}, 3);
+        g.dispose();
+        ConnectorTracer.Traced t = trace(img);
+        assertEquals(List.of(new Link(0, 1, 0.6)), t.links(), "links " + t.links());
+        assertEquals(Boolean.TRUE, t.vertical());
+    }
+
+    /** An input picture whose hatching OCR read as fragments (",|4") that feeds a stage is an input. */
+    @Test
+    void pictureWithFragmentTextIsAnInput() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 80, 60), ",\n4", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
+        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+        assertEquals("Input", es.get(0).label().map(ParsedLabel::type).orElse("-"));
+        assertTrue(es.get(1).label().isEmpty(), "a titled stage stays as it is");
+    }
+}
