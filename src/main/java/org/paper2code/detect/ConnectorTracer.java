@@ -290,26 +290,10 @@ public final class ConnectorTracer {
                 continue;
             }
             int id = portBox.size();
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = k;
-            port[k] = id;
-            float peak = 0;
-            while (head < tail) {
-                int p = queue[head++];
-                peak = Math.max(peak, d[p]);
-                int px = p % w;
-                int py = p / w;
-                for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
-                    for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
-                        int q = yy * w + xx;
-                        if (port[q] == -1 && owner[q] == owner[k]) {
-                            port[q] = id;
-                            queue[tail++] = q;
-                        }
-                    }
-                }
-            }
+            int box0 = owner[k];
+            int portId = id;
+            int tail = flood(k, w, h, queue, q -> port[q] == -1 && owner[q] == box0, q -> port[q] = portId);
+            float peak = peakOf(d, queue, tail);
             // a port is where a line ends on the box: a line that only passes near a box's corner on its way to
             // another box comes within the band too, but never right up to the box
             boolean ends = false;
@@ -435,6 +419,43 @@ public final class ConnectorTracer {
     }
 
     /**
+     * The 8-connected region grown from {@code start} over the pixels {@code joins} accepts, breadth first; each pixel
+     * taken (the start included) is passed to {@code mark}, so {@code joins} no longer accepts it. The region's pixels
+     * are {@code queue[0..count)}; returns the count.
+     */
+    private static int flood(int start, int w, int h, int[] queue, java.util.function.IntPredicate joins,
+                             java.util.function.IntConsumer mark) {
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = start;
+        mark.accept(start);
+        while (head < tail) {
+            int p = queue[head++];
+            int px = p % w;
+            int py = p / w;
+            for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
+                for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
+                    int q = yy * w + xx;
+                    if (joins.test(q)) {
+                        mark.accept(q);
+                        queue[tail++] = q;
+                    }
+                }
+            }
+        }
+        return tail;
+    }
+
+    /** The largest distance-transform value over {@code queue[0..count)}. */
+    private static float peakOf(float[] d, int[] queue, int count) {
+        float peak = 0;
+        for (int i = 0; i < count; i++) {
+            peak = Math.max(peak, d[queue[i]]);
+        }
+        return peak;
+    }
+
+    /**
      * Thick cores (distance {@code >= strong}) outside every port: the wide part of a bold arrow's head, which lies
      * beyond the band. A core near a box (within the band plus the run a head needs to widen that much, about six
      * half widths) raises the peak of that box's port nearest to it, so that the head is seen where it points.
@@ -447,26 +468,8 @@ public final class ConnectorTracer {
             if (seen[k] || d[k] < strong || port[k] >= 0) {
                 continue;
             }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = k;
-            seen[k] = true;
-            float peak = 0;
-            while (head < tail) {
-                int p = queue[head++];
-                peak = Math.max(peak, d[p]);
-                int px = p % w;
-                int py = p / w;
-                for (int yy = Math.max(0, py - 1); yy <= Math.min(h - 1, py + 1); yy++) {
-                    for (int xx = Math.max(0, px - 1); xx <= Math.min(w - 1, px + 1); xx++) {
-                        int q = yy * w + xx;
-                        if (!seen[q] && d[q] >= strong && port[q] < 0) {
-                            seen[q] = true;
-                            queue[tail++] = q;
-                        }
-                    }
-                }
-            }
+            int tail = flood(k, w, h, queue, q -> !seen[q] && d[q] >= strong && port[q] < 0, q -> seen[q] = true);
+            float peak = peakOf(d, queue, tail);
             // the core's nearest box and its pixel nearest that box
             int box = -1;
             int at = -1;
@@ -688,55 +691,6 @@ public final class ConnectorTracer {
         float[] d = new float[(int) dt.total()];
         dt.get(0, 0, d);
         return d;
-    }
-
-    /**
-     * Arrow heads by thickness: the distance transform of a filled head peaks well above that of the line
-     * it ends (a head 10 px wide has an inscribed radius near 3, a 2 px line 1), whatever the line's angle.
-     */
-    private static List<Boolean> heads(Mat labels, int c, Rect cb, List<Integer> touched, List<Rect> boxes) {
-        Rect roi = Cv.clip(Cv.grow(cb, 2), labels);
-        float[] d = insideDistance(labels, c, roi);
-        int w = roi.width;
-        List<Rect> zones = new ArrayList<>();
-        for (int i : touched) {
-            zones.add(Cv.grow(boxes.get(i), BAND));
-        }
-        List<Float> line = new ArrayList<>();
-        float[] peak = new float[touched.size()];
-        for (int k = 0; k < d.length; k++) {
-            if (d[k] <= 0) {
-                continue;
-            }
-            int x = roi.x + k % w;
-            int y = roi.y + k / w;
-            // each pixel belongs to the nearest touched box: a short arrow between two stacked boxes lies in both
-            // bands, but its head is nearer the box it points at
-            int nearest = -1;
-            double best = Double.MAX_VALUE;
-            for (int z = 0; z < zones.size(); z++) {
-                double dz = distance(boxes.get(touched.get(z)), x, y);
-                if (zones.get(z).contains(new org.opencv.core.Point(x, y)) && dz < best) {
-                    best = dz;
-                    nearest = z;
-                }
-            }
-            if (nearest >= 0) {
-                peak[nearest] = Math.max(peak[nearest], d[k]);
-            } else {
-                line.add(d[k]);
-            }
-        }
-        float lineHalf = 1f;
-        if (!line.isEmpty()) {
-            line.sort(null);
-            lineHalf = Math.max(1f, line.get((int) (line.size() * 0.9)));
-        }
-        List<Boolean> out = new ArrayList<>();
-        for (float p : peak) {
-            out.add(p >= 1.8f && p >= 1.6f * lineHalf);
-        }
-        return out;
     }
 
     /** Whether a line pixel here ends on the box: within reach of it, beside a side rather than at a corner. */
