@@ -28,14 +28,7 @@ class DeckSizesTest {
      */
     @Test
     void unlabelledDeckThatShrinksAfterAConvolutionIsPooling() {
-        int[] sides = {70, 90, 90, 72, 72, 58};
-        Mat bgr = new Mat(180, 120 * sides.length + 40, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        for (int i = 0; i < sides.length; i++) {
-            deck(bgr, 30 + 120 * i, 90, sides[i], 4);
-        }
-        DetectionResult r = new FigureParser().parse(bgr, DiagramStyle.STACKED_2D_BOX, "decks", "decks.png");
-        List<String> types = r.graph().layers().stream().map(Layer::type).toList();
-        assertEquals(List.of("Input", "Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Pooling2D"), types);
+        assertEquals(VGG_LIKE_TYPES, typesOf(vggLikeChain(120, 180, false)));
     }
 
     /**
@@ -44,18 +37,7 @@ class DeckSizesTest {
      */
     @Test
     void decksLabelledOnlyFeatureMapsStillShrinkToPoolings() {
-        int[] sides = {70, 90, 90, 72, 72, 58};
-        Mat bgr = new Mat(200, 130 * sides.length + 40, CvType.CV_8UC3, new Scalar(255, 255, 255));
-        for (int i = 0; i < sides.length; i++) {
-            deck(bgr, 30 + 130 * i, 110, sides[i], 4);
-            if (i > 0) {
-                Imgproc.putText(bgr, "feature maps", new Point(20 + 130 * i, 30), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(0, 0, 0), 1,
-                        Imgproc.LINE_AA);
-            }
-        }
-        DetectionResult r = new FigureParser().parse(bgr, DiagramStyle.STACKED_2D_BOX, "decks", "decks.png");
-        List<String> types = r.graph().layers().stream().map(Layer::type).toList();
-        assertEquals(List.of("Input", "Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Pooling2D"), types);
+        assertEquals(VGG_LIKE_TYPES, typesOf(vggLikeChain(130, 200, true)));
     }
 
     /** A deck cut in two by a line (back sheets' edges apart from the front sheet; a bar's top and bottom) is one shape. */
@@ -83,6 +65,31 @@ class DeckSizesTest {
     }
 
     /** A deck of offset outlined sheets, centred on (x + side / 2, midY). */
+    /** What a parser should make of {@link #vggLikeChain}: convolutions keep their size, the shrunk decks pool. */
+    private static final List<String> VGG_LIKE_TYPES = List.of("Input", "Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Pooling2D");
+
+    /**
+     * Six decks (sides 70, 90, 90, 72, 72, 58) {@code pitch} apart on a canvas {@code height} tall, centred 90 px
+     * above its bottom; with {@code labelled}, every deck after the first is captioned "feature maps" and nothing else.
+     */
+    private static Mat vggLikeChain(int pitch, int height, boolean labelled) {
+        int[] sides = {70, 90, 90, 72, 72, 58};
+        Mat bgr = new Mat(height, pitch * sides.length + 40, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        for (int i = 0; i < sides.length; i++) {
+            deck(bgr, 30 + pitch * i, height - 90, sides[i], 4);
+            if (labelled && i > 0) {
+                Imgproc.putText(bgr, "feature maps", new Point(20 + pitch * i, 30), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(0, 0, 0), 1,
+                        Imgproc.LINE_AA);
+            }
+        }
+        return bgr;
+    }
+
+    private static List<String> typesOf(Mat bgr) {
+        DetectionResult r = new FigureParser().parse(bgr, DiagramStyle.STACKED_2D_BOX, "decks", "decks.png");
+        return r.graph().layers().stream().map(Layer::type).toList();
+    }
+
     private static void deck(Mat bgr, int x, int midY, int side, int sheets) {
         int off = 5;
         int total = side + (sheets - 1) * off;
