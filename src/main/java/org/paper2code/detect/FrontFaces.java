@@ -13,8 +13,11 @@ import org.opencv.core.Rect;
 final class FrontFaces {
     /** Columns read from the shape's left side: past them the top face's fill runs above the face. */
     private static final int EDGE = 3;
-    /** A face edge spans at least this share of the box (a touching label's letters are far shorter). */
-    private static final double MIN_SHARE = 0.3;
+    /**
+     * A face edge spans at least this share of the box: a touching label's letters are far shorter, and a shorter run
+     * is an outline drawing's broken edge (no solid face to measure), where the box is kept.
+     */
+    private static final double MIN_SHARE = 0.5;
 
     private FrontFaces() {
     }
@@ -26,8 +29,8 @@ final class FrontFaces {
             int y0 = Math.max(0, s.y);
             int y1 = Math.min(ink.rows(), s.y + s.height);
             int best = 0;
-            int edge = -1; // the first column tall enough to be the face's edge, not a label touching the box
-            for (int x = Math.max(0, s.x); x < s.x + s.width && x < ink.cols() && (edge < 0 || x < edge + EDGE); x++) {
+            int edge = -1; // the first column tall enough to be the face's edge (not a label touching the box), in the left quarter
+            for (int x = Math.max(0, s.x); x < ink.cols() && (edge < 0 ? x < s.x + s.width / 4 : x < edge + EDGE); x++) {
                 int run = longestRun(ink, x, y0, y1);
                 if (edge < 0 && run >= MIN_SHARE * s.height) {
                     edge = x;
