@@ -17,12 +17,17 @@ final class CuboidChain {
 
     /** Corrects the readings in place, before types are inferred; shapes are in the same order as the layers. */
     static void refine(List<? extends ShapeReading> layers, List<Rect> shapes) {
+        refine(layers, shapes, shapes.stream().map(r -> r.height).toList());
+    }
+
+    /** As {@link #refine(List, List)}, with the maps' sizes judged by their drawn face heights. */
+    static void refine(List<? extends ShapeReading> layers, List<Rect> shapes, List<Integer> faceHeights) {
         for (int i = 0; i < layers.size(); i++) {
             // a bar is thin as drawn; one number read beside a map (its depth, the others unread) does not make it one
             layers.get(i).flat = DeckParser.thin(shapes.get(i)) || stated(layers.get(i), "Dense");
         }
         thinMapsAreMaps(layers);
-        poolingsByShrinking(layers, shapes);
+        poolingsByShrinking(layers, faceHeights);
     }
 
     /**
@@ -49,7 +54,7 @@ final class CuboidChain {
      * read (a halving size label, or a lower drawn face), is its pooling; a convolution that keeps its size keeps
      * its drawn height, one that changes channels says so in its depth label.
      */
-    static void poolingsByShrinking(List<? extends ShapeReading> layers, List<Rect> shapes) {
+    static void poolingsByShrinking(List<? extends ShapeReading> layers, List<Integer> heights) {
         for (int i = 2; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading prev = layers.get(i - 1);
@@ -60,7 +65,7 @@ final class CuboidChain {
             boolean otherDepth = l.depth > 0 && prev.depth > 0 && l.depth != prev.depth;
             boolean smallerLabel = l.spatial > 0 && prev.spatial > 0 && l.spatial < prev.spatial;
             boolean sameLabel = l.spatial > 0 && l.spatial == prev.spatial;
-            boolean lower = shapes.get(i).height < SHRUNK * shapes.get(i - 1).height;
+            boolean lower = heights.get(i) < SHRUNK * heights.get(i - 1);
             if (!otherDepth && !sameLabel && (smallerLabel || lower) && (sameDepth || lower)) {
                 l.type = "Pooling2D";
             }

@@ -114,7 +114,11 @@ final class DeckParser implements StyleParser {
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
-            CuboidChain.refine(layers, shapes);
+            List<Integer> faces = FrontFaces.heights(ink, shapes);
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                System.err.println("face heights " + faces);
+            }
+            CuboidChain.refine(layers, shapes, faces);
         } else if (sheets && !rows.wrapped()) {
             // a deck with no readable type drawn clearly smaller than the convolution before it is its pooling
             // (a convolution keeps or barely changes its maps' size); the type stays inferred (unparsed confidence)
@@ -176,7 +180,7 @@ final class DeckParser implements StyleParser {
                 l.type = null;
             }
         }
-        CuboidChain.poolingsByShrinking(layers, shapes);
+        CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList());
         for (ShapeReading l : mapsOnly) {
             if (l.type == null) {
                 l.type = types.get(l);

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /** A VGG-like chain of cuboids whose labels were not read (6-8 px text): order and drawn sizes type them. */
 class CuboidChainTest {
@@ -35,5 +41,38 @@ class CuboidChainTest {
         assertEquals("Pooling2D", layers.get(3).type);
         assertNull(layers.get(2).type, "a convolution keeping its size is not a pooling");
         assertNull(layers.get(4).type, "the map after a pooling is not a second pooling");
+    }
+
+    @Test
+    void poolingIsJudgedByItsFaceNotByABoxALabelTouches() {
+        // conv, conv, pooling (face 40 after 56) whose wide label is drawn touching its top: its box is as tall as
+        // the convolutions' boxes, its face is not
+        Mat ink = Mat.zeros(200, 400, CvType.CV_8UC1);
+        List<Rect> shapes = new ArrayList<>();
+        int[] faces = {56, 56, 40};
+        for (int i = 0; i < faces.length; i++) {
+            int x = 20 + i * 120;
+            int top = 150 - faces[i];
+            int rise = faces[i] * 2 / 5;
+            Imgproc.rectangle(ink, new Point(x, top), new Point(x + 20, 149), new Scalar(255), -1);
+            Imgproc.fillPoly(ink, List.of(new MatOfPoint(new Point(x, top), new Point(x + rise, top - rise),
+                    new Point(x + 20 + rise, top - rise), new Point(x + 20 + rise, 149 - rise), new Point(x + 20, 149),
+                    new Point(x + 20, top))), new Scalar(255));
+            int boxTop = top - rise;
+            if (i == 2) {
+                boxTop = 150 - 56 - 56 * 2 / 5; // the label's letters reach as high as the convolutions' tops
+                Imgproc.rectangle(ink, new Point(x - 10, boxTop), new Point(x + 40, top - rise), new Scalar(255), -1);
+            }
+            shapes.add(new Rect(i == 2 ? x - 10 : x, boxTop, (i == 2 ? 30 : 20) + rise + 1, 150 - boxTop));
+        }
+        List<ShapeReading> layers = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            layers.add(new ShapeReading());
+        }
+        List<Integer> heights = FrontFaces.heights(ink, shapes);
+        assertEquals(shapes.get(1).height, shapes.get(2).height, "the boxes alone show no shrinking");
+        assertTrue(Math.abs(heights.get(1) - 56) <= 2 && Math.abs(heights.get(2) - 40) <= 2, "face heights " + heights);
+        CuboidChain.refine(layers, shapes, heights);
+        assertEquals("Pooling2D", layers.get(2).type);
     }
 }

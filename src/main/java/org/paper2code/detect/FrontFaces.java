@@ -1,0 +1,59 @@
+package org.paper2code.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/**
+ * How tall each cuboid's faces are drawn: the longest vertical ink run in the shape's leftmost columns (the front or back
+ * face's left edge, both as tall as the face). The shape's box is a worse measure of the map's size: it also holds the
+ * depth offset, which grows with the channels, and any label drawn touching the top.
+ */
+final class FrontFaces {
+    /** Columns read from the shape's left side: past them the top face's fill runs above the face. */
+    private static final int EDGE = 3;
+    /**
+     * A face edge spans at least this share of the box: a touching label's letters are far shorter, and a shorter run
+     * is an outline drawing's broken edge (no solid face to measure), where the box is kept.
+     */
+    private static final double MIN_SHARE = 0.5;
+
+    private FrontFaces() {
+    }
+
+    /** Face heights in the order of the shapes; a shape with no vertical run keeps its box height. */
+    static List<Integer> heights(Mat ink, List<Rect> shapes) {
+        List<Integer> out = new ArrayList<>();
+        for (Rect s : shapes) {
+            int y0 = Math.max(0, s.y);
+            int y1 = Math.min(ink.rows(), s.y + s.height);
+            int best = 0;
+            int edge = -1; // the first column tall enough to be the face's edge (not a label touching the box), in the left quarter
+            for (int x = Math.max(0, s.x); x < ink.cols() && (edge < 0 ? x < s.x + s.width / 4 : x < edge + EDGE); x++) {
+                int run = longestRun(ink, x, y0, y1);
+                if (edge < 0 && run >= MIN_SHARE * s.height) {
+                    edge = x;
+                }
+                if (edge >= 0) {
+                    best = Math.max(best, run);
+                }
+            }
+            out.add(best > 0 ? best : s.height);
+        }
+        return out;
+    }
+
+    private static int longestRun(Mat ink, int x, int y0, int y1) {
+        byte[] column = new byte[y1 - y0];
+        Mat part = ink.submat(y0, y1, x, x + 1).clone();
+        part.get(0, 0, column);
+        int best = 0;
+        int run = 0;
+        for (byte b : column) {
+            run = b != 0 ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+}
