@@ -417,7 +417,7 @@ public final class BoxFlowParser implements StyleParser {
      */
     private Optional<ParsedLabel> kerasClass(String cls, String name) {
         Optional<ParsedLabel> p = grammar.read(cls);
-        if (p.isEmpty()) {
+        if (p.isEmpty() && ocrText()) {
             p = grammar.read(GarbledWords.standard().restore(cls));
         }
         if (p.isEmpty()) {
@@ -446,10 +446,18 @@ public final class BoxFlowParser implements StyleParser {
         return layerLabel(text);
     }
 
-    /** The label of a box's text; failing that, of the text with OCR-garbled class words put back ({@link GarbledWords}). */
+    /**
+     * The label of a box's text; failing that, when the text came from OCR, of the text with OCR-garbled class words
+     * put back ({@link GarbledWords}). A vector PDF's own words are exact: a word there that is no class word is not
+     * one, and guessing one would only mistype it.
+     */
     private Optional<ParsedLabel> layerLabel(String text) {
         Optional<ParsedLabel> read = readLines(text);
-        return read.isPresent() ? read : readLines(GarbledWords.standard().restore(text));
+        return read.isPresent() || !ocrText() ? read : readLines(GarbledWords.standard().restore(text));
+    }
+
+    private boolean ocrText() {
+        return textSource instanceof FigureText.Ocr;
     }
 
     private Optional<ParsedLabel> readLines(String text) {

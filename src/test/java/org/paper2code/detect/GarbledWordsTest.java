@@ -27,6 +27,14 @@ class GarbledWordsTest {
         assertEquals("BatchNorm", type(layers.label("bné B atchNorm)")));
     }
 
+    /** A vector PDF's own words are exact: a word near a class word there is left alone (no guessed Conv2D). */
+    @Test
+    void drawnWordsAreNotRestored() {
+        BoxFlowParser drawn = new BoxFlowParser(FigureText.drawn(List.of()), null);
+        assertEquals("-", type(drawn.label("canvi3 {Canvotutean}")));
+        assertEquals("Conv2D", type(layers.label("canvi3 {Canvotutean}")));
+    }
+
     /** Small-text OCR confusions the lexicon rewrites: "fc" read as "fe" before its width, "m" as "rn" (fig00094, fig00190). */
     @Test
     void fcReadAsFe() {
