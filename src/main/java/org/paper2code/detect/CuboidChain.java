@@ -15,12 +15,10 @@ final class CuboidChain {
     private CuboidChain() {
     }
 
-    /** Corrects the readings in place, before types are inferred; shapes are in the same order as the layers. */
-    static void refine(List<? extends ShapeReading> layers, List<Rect> shapes) {
-        refine(layers, shapes, shapes.stream().map(r -> r.height).toList());
-    }
-
-    /** As {@link #refine(List, List)}, with the maps' sizes judged by their drawn face heights. */
+    /**
+     * Corrects the readings in place, before types are inferred; shapes are in the same order as the layers, and the
+     * maps' sizes are judged by their drawn face heights.
+     */
     static void refine(List<? extends ShapeReading> layers, List<Rect> shapes, List<Integer> faceHeights) {
         for (int i = 0; i < layers.size(); i++) {
             // a bar is thin as drawn; one number read beside a map (its depth, the others unread) does not make it one

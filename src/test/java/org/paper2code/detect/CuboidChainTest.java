@@ -33,7 +33,7 @@ class CuboidChainTest {
             l.flat = true; // one number read beside each: the old reading took every one for a dense bar
             layers.add(l);
         }
-        CuboidChain.refine(layers, shapes);
+        CuboidChain.refine(layers, shapes, shapes.stream().map(r -> r.height).toList());
         for (int i = 0; i < 5; i++) {
             assertFalse(layers.get(i).flat, "shape " + i + " is a map");
         }
