@@ -47,8 +47,9 @@ public final class BoxFlowParser implements StyleParser {
         if (System.getenv("P2C_DETECT_TIMING") != null) {
             System.err.printf("  ocr %d boxes: %.0f ms%n", boxes.size(), (System.nanoTime() - t0) / 1e6);
         }
-        // boxes that touch form one node (a name box beside its shape table, as Keras plot_model draws)
-        List<List<Integer>> clusters = clusters(boxes);
+        // boxes that touch form one node (a name box beside its shape table, as Keras plot_model draws); in a
+        // pipeline, so do like boxes an ellipsis joins (examples of one stage applied many times)
+        List<List<Integer>> clusters = clusters(boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of());
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
@@ -298,10 +299,14 @@ public final class BoxFlowParser implements StyleParser {
         return Math.hypot(px - (ax + u * dx), py - (ay + u * dy));
     }
 
-    static List<List<Integer>> clusters(List<Rect> boxes) {
+    /** Groups of boxes that are one node: boxes that touch, and the given pairs. */
+    static List<List<Integer>> clusters(List<Rect> boxes, List<int[]> joined) {
         int[] parent = new int[boxes.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
+        }
+        for (int[] pr : joined) {
+            parent[find(parent, pr[0])] = find(parent, pr[1]);
         }
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
