@@ -39,6 +39,11 @@ public final class BoxFlowParser implements StyleParser {
         if (stages != null) {
             boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
         }
+        int framesFrom = boxes.size();
+        if (stages != null) {
+            boxes = new ArrayList<>(boxes);
+            boxes.addAll(DashedFrames.find(ink, boxes)); // stages drawn as a picture in a dashed frame
+        }
         Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
@@ -49,7 +54,8 @@ public final class BoxFlowParser implements StyleParser {
         }
         // boxes that touch form one node (a name box beside its shape table, as Keras plot_model draws); in a
         // pipeline, so do like boxes an ellipsis joins (examples of one stage applied many times)
-        List<List<Integer>> clusters = clusters(boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of());
+        // (a dashed frame is its own node: a picture drawn close beside it is the stage before it)
+        List<List<Integer>> clusters = clusters(boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom);
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
@@ -299,8 +305,8 @@ public final class BoxFlowParser implements StyleParser {
         return Math.hypot(px - (ax + u * dx), py - (ay + u * dy));
     }
 
-    /** Groups of boxes that are one node: boxes that touch, and the given pairs. */
-    static List<List<Integer>> clusters(List<Rect> boxes, List<int[]> joined) {
+    /** Groups of boxes that are one node: boxes that touch (before index {@code touchingBefore}), and the given pairs. */
+    static List<List<Integer>> clusters(List<Rect> boxes, List<int[]> joined, int touchingBefore) {
         int[] parent = new int[boxes.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -308,8 +314,8 @@ public final class BoxFlowParser implements StyleParser {
         for (int[] pr : joined) {
             parent[find(parent, pr[0])] = find(parent, pr[1]);
         }
-        for (int i = 0; i < boxes.size(); i++) {
-            for (int j = i + 1; j < boxes.size(); j++) {
+        for (int i = 0; i < touchingBefore; i++) {
+            for (int j = i + 1; j < touchingBefore; j++) {
                 Rect a = Cv.grow(boxes.get(i), 6); // cells of one table are at most a thick border apart
                 Rect b = boxes.get(j);
                 if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
