@@ -157,6 +157,7 @@ public final class Assembler {
             out.add(l.withFrom(from));
         }
         out = concatMultipleInputs(out, repairs, counters, names, layerConf);
+        out = mergesWithOneInput(out, repairs, layerConf, edgeConf);
         out = flattenBeforeDense(out, repairs, counters, names, layerConf);
         Graph g = new Graph(name, null, out, null);
         try {
@@ -296,6 +297,53 @@ public final class Assembler {
             }
         }
         return out;
+    }
+
+    /**
+     * A merge symbol that only one traced line reaches (a texture read as a circled x, a join whose other arm was not
+     * traced) cannot merge anything, and no framework accepts it: it is dropped and its readers read its one input.
+     */
+    static List<Layer> mergesWithOneInput(List<Layer> layers, List<String> repairs, Map<String, Double> layerConf,
+                                          Map<String, Double> edgeConf) {
+        Map<String, String> bypass = new HashMap<>();
+        for (Layer l : layers) {
+            if (MERGES.contains(l.type()) && l.from().size() == 1) {
+                bypass.put(l.name(), l.from().get(0));
+                layerConf.remove(l.name());
+                repairs.add("dropped " + l.name() + " (a " + l.type() + " with one input: " + l.from().get(0) + ")");
+            }
+        }
+        if (bypass.isEmpty()) {
+            return layers;
+        }
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : layers) {
+            if (bypass.containsKey(l.name())) {
+                continue;
+            }
+            List<String> from = l.from().stream().map(f -> resolved(f, bypass)).distinct().toList();
+            for (String f : l.from()) {
+                if (bypass.containsKey(f)) {
+                    // the new edge is only as sure as the two it replaces
+                    double a = edgeConf.getOrDefault(bypass.get(f) + "->" + f, 0.4);
+                    double b = edgeConf.getOrDefault(f + "->" + l.name(), 0.4);
+                    edgeConf.put(resolved(f, bypass) + "->" + l.name(), Math.min(a, b));
+                }
+            }
+            out.add(from.equals(l.from()) ? l : l.withFrom(from));
+        }
+        edgeConf.keySet().removeIf(e -> bypass.keySet().stream().anyMatch(m -> e.startsWith(m + "->") || e.endsWith("->" + m)));
+        // a merge that read the dropped one and its input now has one input itself
+        return mergesWithOneInput(out, repairs, layerConf, edgeConf);
+    }
+
+    /** Follows dropped merges back to the layer they stood for (a chain of them is followed to its end). */
+    private static String resolved(String name, Map<String, String> bypass) {
+        String n = name;
+        while (bypass.containsKey(n)) {
+            n = bypass.get(n);
+        }
+        return n;
     }
 
     private static List<Layer> flattenBeforeDense(List<Layer> layers, List<String> repairs, Map<String, Integer> counters,
