@@ -606,8 +606,9 @@ final class DeckParser implements StyleParser {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading prev = i > 0 ? layers.get(i - 1) : null;
-            if (sheetsStyle() && l.flat && "Softmax".equals(l.type)) {
-                // a bar labelled "softmax" is a vector of units with that activation, not a separate step
+            if (l.flat && "Softmax".equals(l.type)) {
+                // a bar labelled "softmax" (a sheet's or a cuboid's) is a vector of units with that activation, not a
+                // separate step
                 l.type = "Dense";
                 l.params.clear();
                 l.params.put("activation", "softmax");
