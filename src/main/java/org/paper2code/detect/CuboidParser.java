@@ -47,7 +47,7 @@ final class CuboidParser implements StyleParser {
         }
         // solid, opaque cuboids without outlines around every face (rendered figures) are better found as solid shapes
         int solid = solidShapes.size();
-        if (cuboids.size() <= solid) {
+        if (distinctLayers(cuboids, solidShapes) <= solid) {
             return new DeckParser(DiagramStyle.BOX_3D, textSource).detect(bgr);
         }
         if (cuboids.isEmpty()) {
@@ -88,6 +88,25 @@ final class CuboidParser implements StyleParser {
             }
         }
         return new Detected(elements, links, false, null);
+    }
+
+    /**
+     * How many layers the cuboids stand for: cuboids whose fronts lie in one solid shape are one (a kernel cube drawn
+     * on a map, a face read twice where a line crosses it, or a textured fill read as edges).
+     */
+    static int distinctLayers(List<CuboidFaces.Cuboid> cuboids, List<Rect> solidShapes) {
+        java.util.Set<Rect> holding = new java.util.HashSet<>();
+        int alone = 0;
+        for (CuboidFaces.Cuboid c : cuboids) {
+            Point centre = new Point(c.front().x + c.front().width / 2.0, c.front().y + c.front().height / 2.0);
+            Optional<Rect> shape = solidShapes.stream().filter(s -> s.contains(centre)).findFirst();
+            if (shape.isPresent()) {
+                holding.add(shape.get());
+            } else {
+                alone++;
+            }
+        }
+        return alone + holding.size();
     }
 
     /** One cuboid as read; beyond a deck's reading, whether its text says softmax and the name over it. */

@@ -114,9 +114,9 @@ final class DeckParser implements StyleParser {
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
-            List<Integer> faces = FrontFaces.heights(ink, shapes);
+            List<FrontFaces.Face> faces = FrontFaces.faces(ink, shapes);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
-                System.err.println("face heights " + faces);
+                System.err.println("faces " + faces);
             }
             CuboidChain.refine(layers, shapes, faces);
         } else if (sheets && !rows.wrapped()) {
@@ -180,7 +180,7 @@ final class DeckParser implements StyleParser {
                 l.type = null;
             }
         }
-        CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList());
+        CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList(), List.of());
         for (ShapeReading l : mapsOnly) {
             if (l.type == null) {
                 l.type = types.get(l);
@@ -606,8 +606,9 @@ final class DeckParser implements StyleParser {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading prev = i > 0 ? layers.get(i - 1) : null;
-            if (sheetsStyle() && l.flat && "Softmax".equals(l.type)) {
-                // a bar labelled "softmax" is a vector of units with that activation, not a separate step
+            if (l.flat && "Softmax".equals(l.type)) {
+                // a bar labelled "softmax" (a sheet's or a cuboid's) is a vector of units with that activation, not a
+                // separate step
                 l.type = "Dense";
                 l.params.clear();
                 l.params.put("activation", "softmax");

@@ -22,37 +22,68 @@ final class FrontFaces {
     private FrontFaces() {
     }
 
+    /**
+     * One shape's front face as drawn: its height, and its width (the channels in drawings that draw them as the
+     * cuboid's thickness), or -1 where no face edge was found.
+     */
+    record Face(int height, int width) {
+    }
+
     /** Face heights in the order of the shapes; a shape with no vertical run keeps its box height. */
     static List<Integer> heights(Mat ink, List<Rect> shapes) {
-        List<Integer> out = new ArrayList<>();
+        return faces(ink, shapes).stream().map(Face::height).toList();
+    }
+
+    /** The faces in the order of the shapes. */
+    static List<Face> faces(Mat ink, List<Rect> shapes) {
+        List<Face> out = new ArrayList<>();
         for (Rect s : shapes) {
             int y0 = Math.max(0, s.y);
             int y1 = Math.min(ink.rows(), s.y + s.height);
-            int best = 0;
+            int[] best = {0, -1};
             int edge = -1; // the first column tall enough to be the face's edge (not a label touching the box), in the left quarter
             for (int x = Math.max(0, s.x); x < ink.cols() && (edge < 0 ? x < s.x + s.width / 4 : x < edge + EDGE); x++) {
-                int run = longestRun(ink, x, y0, y1);
-                if (edge < 0 && run >= MIN_SHARE * s.height) {
+                int[] run = longestRun(ink, x, y0, y1);
+                if (edge < 0 && run[0] >= MIN_SHARE * s.height) {
                     edge = x;
                 }
-                if (edge >= 0) {
-                    best = Math.max(best, run);
+                if (edge >= 0 && run[0] > best[0]) {
+                    best = run;
                 }
             }
-            out.add(best > 0 ? best : s.height);
+            out.add(best[0] > 0 ? new Face(best[0], bottomEdge(ink, edge, best[1], s)) : new Face(s.height, -1));
         }
         return out;
     }
 
-    private static int longestRun(Mat ink, int x, int y0, int y1) {
+    /**
+     * The length of the face's bottom edge from its left edge: the front face's bottom runs level, the side face's
+     * bottom rises from its corner at once, so the level ink on the face's last rows ends where the front face does.
+     */
+    private static int bottomEdge(Mat ink, int edge, int bottom, Rect s) {
+        int widest = -1;
+        for (int y = Math.max(0, bottom - 1); y <= bottom; y++) {
+            int x = edge;
+            while (x + 1 < Math.min(ink.cols(), s.x + s.width) && ink.get(y, x + 1)[0] != 0) {
+                x++;
+            }
+            widest = Math.max(widest, x - edge + 1);
+        }
+        return widest;
+    }
+
+    /** The longest ink run in the column between y0 and y1: its length and its last row. */
+    private static int[] longestRun(Mat ink, int x, int y0, int y1) {
         byte[] column = new byte[y1 - y0];
         Mat part = ink.submat(y0, y1, x, x + 1).clone();
         part.get(0, 0, column);
-        int best = 0;
+        int[] best = {0, -1};
         int run = 0;
-        for (byte b : column) {
-            run = b != 0 ? run + 1 : 0;
-            best = Math.max(best, run);
+        for (int i = 0; i < column.length; i++) {
+            run = column[i] != 0 ? run + 1 : 0;
+            if (run > best[0]) {
+                best = new int[] {run, y0 + i};
+            }
         }
         return best;
     }
