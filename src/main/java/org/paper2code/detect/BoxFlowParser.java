@@ -94,6 +94,14 @@ public final class BoxFlowParser implements StyleParser {
         // a bold outline is erased with its box (text is still read inside the box as found)
         List<Rect> erased = stages != null ? OutlinedBoxes.withBorders(ink, boxes) : boxes;
         ConnectorTracer.Traced traced = new ConnectorTracer().trace(ink, erased, vertical);
+        if (inputsAreSinks(elements, traced.links())) {
+            // an Input is a source: a flow that ends in the figure's drawn inputs was voted by misread heads (tiny
+            // heads next to Caffe's blob octagons look alike at both ends of a line), so it runs the other way
+            traced = new ConnectorTracer().trace(ink, erased, vertical, true);
+            if (System.getenv("P2C_DETECT_DEBUG") != null) {
+                System.err.println("flow reversed: the drawn inputs were sinks");
+            }
+        }
         List<Link> links = new ArrayList<>(traced.links());
         if (textFrom == 0 && elements.size() > 1) {
             // text alone: the labels in a row, from the input on (arrows and braces between labels end short of the
@@ -143,6 +151,24 @@ public final class BoxFlowParser implements StyleParser {
             inputs.textlessSources(elements, links, boxCount);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
+    }
+
+    /** Whether the drawn Input boxes that any link reaches are all fed and feed nothing. */
+    static boolean inputsAreSinks(List<Element> elements, List<Link> links) {
+        boolean any = false;
+        for (int i = 0; i < elements.size(); i++) {
+            if (!elements.get(i).label().map(l -> l.type().equals("Input")).orElse(false)) {
+                continue;
+            }
+            final int e = i;
+            boolean fed = links.stream().anyMatch(l -> l.to() == e && l.from() != e);
+            boolean feeds = links.stream().anyMatch(l -> l.from() == e && l.to() != e);
+            if (feeds) {
+                return false;
+            }
+            any |= fed;
+        }
+        return any;
     }
 
     /**
@@ -239,8 +265,10 @@ public final class BoxFlowParser implements StyleParser {
     static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
         List<Link> out = new ArrayList<>(links);
         for (int i = 0; i < elements.size(); i++) {
-            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers)
-            List<String> words = words(elements.get(i).text());
+            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers); OCR reads the
+            // slanted corners of Caffe's blob octagon as two-letter words ("XN", "xX"), which are no part of it
+            List<String> read = words(elements.get(i).text());
+            List<String> words = read.size() > 1 ? read.stream().filter(wd -> !wd.matches("[a-z]{2}")).toList() : read;
             if (words.size() != 1) {
                 continue;
             }

@@ -56,6 +56,15 @@ public final class ConnectorTracer {
     private static final int FREE_END = 15;
 
     public Traced trace(Mat ink, List<Rect> boxes, boolean vertical) {
+        return trace(ink, boxes, vertical, false);
+    }
+
+    /**
+     * @param against the figure flows against the way its arrow heads vote (without heads: up or leftwards), as
+     *                known from elsewhere (see {@link BoxFlowParser}: an Input the heads' flow made a sink)
+     */
+    public Traced trace(Mat ink, List<Rect> boxes, boolean vertical, boolean against) {
+        double flip = against ? -1 : 1;
         Mat rest = ink.clone();
         for (Rect b : boxes) {
             Imgproc.rectangle(rest, Cv.clip(Cv.grow(b, 2), rest), new Scalar(0), -1);
@@ -98,10 +107,10 @@ public final class ConnectorTracer {
         int alongX = 0;
         for (int c = 1; c < n; c++) {
             int area = (int) stats.get(c, Imgproc.CC_STAT_AREA)[0];
-            if (area < 12) {
+            Rect cb = new Rect((int) stats.get(c, 0)[0], (int) stats.get(c, 1)[0], (int) stats.get(c, 2)[0], (int) stats.get(c, 3)[0]);
+            if (area < 12 && !shortLine(cb, area)) {
                 continue;
             }
-            Rect cb = new Rect((int) stats.get(c, 0)[0], (int) stats.get(c, 1)[0], (int) stats.get(c, 2)[0], (int) stats.get(c, 3)[0]);
             List<Integer> touched = new ArrayList<>();
             for (int i = 0; i < boxes.size(); i++) {
                 Rect zone = Cv.clip(Cv.grow(boxes.get(i), MARGIN), labels);
@@ -146,7 +155,7 @@ public final class ConnectorTracer {
         // heads reveal it (some figures flow upwards or leftwards); else down and right
         // pieces with a free end upstream of every box they touch are the figure's input arrows
         boolean entryVertical = voted ? flowAxisVertical : vertical;
-        double entrySign = (entryVertical ? voteY : voteX) < 0 ? -1 : 1;
+        double entrySign = flip * ((entryVertical ? voteY : voteX) < 0 ? -1 : 1);
         List<Entry> entries = new ArrayList<>();
         List<Entry> exits = new ArrayList<>();
         Set<List<Integer>> entryPieces = new java.util.HashSet<>();
@@ -176,7 +185,7 @@ public final class ConnectorTracer {
             // turns); a diagonal line between boxes at different levels still runs along the flow
             boolean alongVertical = !voted ? spreadY > spreadX
                     : sideBySide(touched, boxes, flowAxisVertical) ? !flowAxisVertical : flowAxisVertical;
-            double sign = (alongVertical ? voteY : voteX) < 0 ? -1 : 1;
+            double sign = flip * ((alongVertical ? voteY : voteX) < 0 ? -1 : 1);
             List<Integer> order = new ArrayList<>(touched);
             order.sort(Comparator.comparingDouble(i -> sign * major(boxes.get(i), alongVertical)));
             int first = order.get(0);
@@ -210,7 +219,7 @@ public final class ConnectorTracer {
                 boolean sameLevel = alongVertical
                         ? boxes.get(a).y < boxes.get(b).y + boxes.get(b).height && boxes.get(b).y < boxes.get(a).y + boxes.get(a).height
                         : boxes.get(a).x < boxes.get(b).x + boxes.get(b).width && boxes.get(b).x < boxes.get(a).x + boxes.get(a).width;
-                if ((a == first || b == last) && !sameLevel) {
+                if ((a == first || b == last) && !sameLevel && !acrossJunction(joined, first, last, a, b)) {
                     out.add(new Link(a, b, 0.6));
                 }
             }
@@ -232,6 +241,40 @@ public final class ConnectorTracer {
             System.err.printf("flow: along x %d (vote %.0f), along y %d (vote %.0f)%n", alongX, voteX, alongY, voteY);
         }
         return new Traced(new ArrayList<>(out), flowVertical, entries, exits);
+    }
+
+    /**
+     * Whether the line the walk found between a middle box and an end box of a piece runs through the junction at
+     * the other end: a fork from {@code first} (Caffe's blob: one line leaves the blob for the next box and a skip
+     * line for a box further on) joins its two targets to each other too, and a join into {@code last} its two
+     * sources. The junction of three ports joined by a tree of lines lies {@code (d(x,y) + d(x,z) - d(y,z)) / 2}
+     * along the lines from port x; the pair is no link when that junction is nearer the other end box than its own.
+     */
+    private static boolean acrossJunction(List<int[]> joined, int first, int last, int a, int b) {
+        if (a == first && b == last) {
+            return false;
+        }
+        int mid = a == first ? b : a;
+        double fm = walkLength(joined, first, mid);
+        double fl = walkLength(joined, first, last);
+        double ml = walkLength(joined, mid, last);
+        if (Double.isInfinite(fm) || Double.isInfinite(fl) || Double.isInfinite(ml)) {
+            return false;
+        }
+        double atFirst = (fm + fl - ml) / 2;
+        double atLast = (fl + ml - fm) / 2;
+        return a == first ? atLast < atFirst : atFirst < atLast;
+    }
+
+    /** The shortest walk the tracer found between two boxes' ports (infinite when none). */
+    private static double walkLength(List<int[]> joined, int x, int y) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int[] pr : joined) {
+            if (pr[0] == x && pr[1] == y || pr[0] == y && pr[1] == x) {
+                best = Math.min(best, pr[2]);
+            }
+        }
+        return best;
     }
 
     /**
@@ -337,6 +380,7 @@ public final class ConnectorTracer {
         boolean headed = anyHead && anyTail;
         List<int[]> out = new ArrayList<>();
         boolean[] seen = new boolean[d.length];
+        int[] steps = new int[d.length];
         for (int a = 0; a < portBox.size(); a++) {
             if (headed && portHead.get(a)) {
                 continue;
@@ -349,9 +393,11 @@ public final class ConnectorTracer {
                 if (port[k] == a) {
                     queue[tail++] = k;
                     seen[k] = true;
+                    steps[k] = 0;
                 }
             }
-            Set<Integer> reached = new LinkedHashSet<>();
+            // the ports reached, each with the walk's length to it (breadth first: the shortest)
+            java.util.Map<Integer, Integer> reached = new java.util.LinkedHashMap<>();
             while (head < tail) {
                 int p = queue[head++];
                 int px = p % w;
@@ -364,19 +410,21 @@ public final class ConnectorTracer {
                         }
                         seen[q] = true;
                         if (port[q] >= 0 && port[q] != a) {
-                            reached.add(port[q]);
+                            reached.putIfAbsent(port[q], steps[p] + 1);
                         } else {
+                            steps[q] = steps[p] + 1;
                             queue[tail++] = q;
                         }
                     }
                 }
             }
-            for (int b : reached) {
+            for (int b : reached.keySet()) {
                 if (portBox.get(b).equals(portBox.get(a))) {
                     continue;
                 }
                 if (!headed || FLOW_ONLY) {
-                    joined.add(new int[] {portBox.get(a), portBox.get(b)}); // undirected: the reading direction decides
+                    // undirected (the reading direction decides), with the walk's length
+                    joined.add(new int[] {portBox.get(a), portBox.get(b), reached.get(b)});
                 }
                 if (headed && portHead.get(b)) {
                     out.add(new int[] {portBox.get(a), portBox.get(b)});
@@ -590,6 +638,15 @@ public final class ConnectorTracer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a small piece is a straight thin line rather than a speck: what is left of a short arrow between two
+     * boxes drawn close together (Keras plot_model stacks its boxes a dozen pixels apart; the box erasure leaves ten).
+     */
+    private static boolean shortLine(Rect cb, int area) {
+        int length = Math.max(cb.width, cb.height);
+        return length >= 7 && Math.min(cb.width, cb.height) <= 2 && area >= length;
     }
 
     /** One connected piece of connector ink and the boxes it reaches. */

@@ -60,6 +60,17 @@ class BoxFlowDetailsTest {
         assertEquals("3x3, 64", es.get(4).text(), "two boxes alike are two layers");
     }
 
+    /** OCR reads the slanted corners of a blob octagon as two-letter words ("0 XN", "XQ 4"): still one name. */
+    @Test
+    void blobCornersReadAsWordsAreNoPartOfItsName() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 100, 40), "conv1 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(30, 60, 40, 20), "0 XN\nconvl\nXQ 4", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 100, 100, 40), "pool1 (Pooling)\nkernel size: 2", Optional.empty(), 0.9));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(List.of(new Link(0, 1, 1), new Link(1, 2, 1))));
+        assertEquals(List.of(new Link(0, 2, 1)), links);
+    }
+
     /** Four lines of 6 px text in a 32 px box are read at about 4x, not at the 2x the box height alone gives. */
     @Test
     void smallTextIsEnlargedByGlyphSize() {
