@@ -89,7 +89,11 @@ public final class BoxDetector {
             if (piece || r.width < MIN_W || r.height < MIN_H || r.area() >= maxArea) {
                 continue;
             }
-            if (fill >= RECTANGULARITY && straightSides(mask, r) || round(r, fill)) {
+            if (fill >= RECTANGULARITY && straightSides(mask, r)) {
+                found.add(headsCut(opened, mask, r));
+                continue;
+            }
+            if (round(r, fill)) {
                 found.add(r);
                 continue;
             }
@@ -104,6 +108,21 @@ public final class BoxDetector {
         }
         return found;
     }
+
+    /**
+     * A filled box without the arrow heads that touch it from outside: a head (a filled triangle, 8-12 px) survives
+     * the opening joined to the box and, narrow beside the box, adds a few rows (columns) to its rectangle that the
+     * box's text crop then takes in (a strip of page above a coloured fill, which spoils the crop's binarisation).
+     * Only thin slivers are cut, and only where the box keeps four straight sides.
+     */
+    private static Rect headsCut(Mat opened, Mat mask, Rect r) {
+        Rect t = trimmed(opened, r);
+        boolean sliver = t.height >= r.height - HEAD_ROWS && t.width >= r.width - HEAD_ROWS;
+        return !t.equals(r) && sliver && t.width >= MIN_W && t.height >= MIN_H && straightSides(mask, t) ? t : r;
+    }
+
+    /** Most rows (columns) an arrow head adds to a box's rectangle on its sides together. */
+    private static final int HEAD_ROWS = 16;
 
     /** Share of a box found only in the majority-voted mask that the plain mask covers (letters cover far less). */
     private static final double SIEVE_COVER = 0.88;

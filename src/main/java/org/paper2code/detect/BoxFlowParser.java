@@ -34,7 +34,7 @@ public final class BoxFlowParser implements StyleParser {
     @Override
     public Detected detect(Mat bgr) {
         Scalar bg = Cv.background(bgr);
-        Mat ink = Cv.ink(bgr, bg, 45);
+        Mat ink = Cv.ink(bgr, bg, Cv.INK_CONTRAST);
         List<Rect> boxes = NoisyBoxes.detect(bgr, bg, ink);
         if (stages != null) {
             boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
@@ -79,7 +79,8 @@ public final class BoxFlowParser implements StyleParser {
         int boxCount = elements.size();
         java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> textSource.lines(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
-            if (insideWord(sym.box(), figureText.get())) {
+            if (MergeSymbols.onLightFill(grey, 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2], sym.box())
+                    || insideWord(sym.box(), figureText.get())) {
                 continue; // a round letter ("o", "a") of a word, not a circled operator
             }
             nodeBoxes.add(sym.box());
@@ -265,11 +266,11 @@ public final class BoxFlowParser implements StyleParser {
     static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
         List<Link> out = new ArrayList<>(links);
         for (int i = 0; i < elements.size(); i++) {
-            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers); OCR reads the
-            // slanted corners of Caffe's blob octagon as two-letter words ("XN", "xX"), which are no part of it
-            List<String> read = words(elements.get(i).text());
-            List<String> words = read.size() > 1 ? read.stream().filter(wd -> !wd.matches("[a-z]{2}")).toList() : read;
-            if (words.size() != 1) {
+            // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers) alone on its line,
+            // other lines at most the specks OCR reads from the octagon's cut corners ("XN 14", "vr Nx": no word of
+            // three letters or more)
+            List<String> words = blobName(elements.get(i).text());
+            if (words.isEmpty()) {
                 continue;
             }
             final int blob = i;
@@ -291,6 +292,20 @@ public final class BoxFlowParser implements StyleParser {
             elements.set(i, elements.get(i).withLabel("", Optional.empty()));
         }
         return out;
+    }
+
+    /** A blob's one name word (as a one-word list), or an empty list when its text is not a lone name. */
+    private static List<String> blobName(String text) {
+        List<String> name = List.of();
+        for (String line : text.lines().toList()) {
+            List<String> ws = words(line).stream().filter(w -> !w.matches("[a-z]{1,2}")).toList();
+            if (ws.size() == 1 && ws.get(0).matches("[a-z][a-z0-9_]*") && name.isEmpty()) {
+                name = ws;
+            } else if (ws.stream().anyMatch(w -> w.length() >= 3) || ws.size() > 2) {
+                return List.of();
+            }
+        }
+        return name;
     }
 
     /** The words of a text with two or more letters or digits, lower case, without punctuation. */
@@ -419,11 +434,7 @@ public final class BoxFlowParser implements StyleParser {
             if (p.isEmpty()) {
                 continue;
             }
-            List<Integer> shape = new ArrayList<>();
-            java.util.regex.Matcher n = NUMBER.matcher(tuples.get(tuples.size() - 1));
-            while (n.find() && n.group().length() < 7) {
-                shape.add(Integer.parseInt(n.group()));
-            }
+            List<Integer> shape = numbers(tuples.get(tuples.size() - 1));
             ParsedLabel l = p.get();
             java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(l.params());
             List<String> inferred = new ArrayList<>(l.inferredKeys());
@@ -436,6 +447,9 @@ public final class BoxFlowParser implements StyleParser {
                 params.put(key, shape.get(shape.size() - 1));
                 inferred.remove(key);
             }
+            if (tuples.size() >= 2 && (l.type().equals("Conv2D") || l.type().equals("Pooling2D"))) {
+                strideFromShapes(numbers(tuples.get(tuples.size() - 2)), shape, params);
+            }
             if (l.type().equals("Input") && shape.size() >= 2) {
                 List<Integer> chw = new ArrayList<>();
                 chw.add(shape.get(shape.size() - 1));
@@ -446,6 +460,34 @@ public final class BoxFlowParser implements StyleParser {
             return Optional.of(new ParsedLabel(l.type(), params, inferred, l.confidence(), l.mapShape(), l.tag()));
         }
         return Optional.empty();
+    }
+
+    /** The numbers of a shape tuple ("(None, 56, 56, 64)": 56, 56, 64), none over six digits. */
+    private static List<Integer> numbers(String tuple) {
+        List<Integer> out = new ArrayList<>();
+        java.util.regex.Matcher n = NUMBER.matcher(tuple);
+        while (n.find() && n.group().length() < 7) {
+            out.add(Integer.parseInt(n.group()));
+        }
+        return out;
+    }
+
+    /**
+     * A Keras table states no stride, but its shapes do: a map that shrinks by a whole factor (112 of 224) was read
+     * with that stride, one that keeps its size with stride 1 (which a pooling layer must state: its default stride is
+     * its window). Only for two image shapes of three numbers each, from one input (not a list of them).
+     */
+    private static void strideFromShapes(List<Integer> in, List<Integer> out, java.util.Map<String, Object> params) {
+        if (in.size() != 3 || out.size() != 3 || in.get(0) <= 0 || out.get(0) <= 0 || !in.get(0).equals(in.get(1)) || !out.get(0).equals(out.get(1))) {
+            return;
+        }
+        int a = in.get(0);
+        int b = out.get(0);
+        if (a == b) {
+            params.put("stride_row", 1);
+        } else if (a > b && a % b == 0 && a / b <= 4) {
+            params.put("stride_row", a / b);
+        }
     }
 
     /**

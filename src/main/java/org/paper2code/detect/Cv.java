@@ -103,6 +103,9 @@ public final class Cv {
         return new Scalar(med);
     }
 
+    /** The contrast with the background from which the box parsers count a pixel as ink. */
+    public static final double INK_CONTRAST = 45;
+
     /** 255 where the pixel differs from the background by more than {@code threshold} in some channel. */
     public static Mat ink(Mat bgr, Scalar bg, double threshold) {
         Mat diff = new Mat();

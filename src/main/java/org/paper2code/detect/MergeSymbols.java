@@ -56,6 +56,35 @@ final class MergeSymbols {
         return out;
     }
 
+    /** Grey-level step from the page that marks a light fill (Caffe's grey blobs, 31 levels under white) rather than paper. */
+    private static final double FILL_STEP = 12;
+
+    /**
+     * Whether a symbol found at {@code box} sits on a light fill (over a sixth of a ring just outside it lies a
+     * little off the page's grey, short of ink): the letters of a name in a small filled shape, as Caffe's draw_net
+     * writes a blob's name in a grey octagon, not a circled operator drawn on the page.
+     */
+    static boolean onLightFill(Mat grey, double pageGrey, Rect box) {
+        double cx = box.x + box.width / 2.0;
+        double cy = box.y + box.height / 2.0;
+        double r = box.width / 2.0 + 3;
+        int fill = 0;
+        int n = 48;
+        byte[] px = new byte[1];
+        for (int k = 0; k < n; k++) {
+            double a = 2 * Math.PI * (k + 0.5) / n;
+            int x = (int) Math.round(cx + r * Math.cos(a));
+            int y = (int) Math.round(cy + r * Math.sin(a));
+            if (x < 0 || y < 0 || x >= grey.cols() || y >= grey.rows()) {
+                continue;
+            }
+            grey.get(y, x, px);
+            double d = Math.abs((px[0] & 0xff) - pageGrey);
+            fill += d > FILL_STEP && d < Cv.INK_CONTRAST ? 1 : 0;
+        }
+        return fill > 0.15 * n;
+    }
+
     static ParsedLabel label(String type) {
         return new ParsedLabel(type, Map.of(), List.of(), 0.8, List.of(), null);
     }

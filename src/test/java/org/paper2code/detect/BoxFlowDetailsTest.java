@@ -71,6 +71,25 @@ class BoxFlowDetailsTest {
         assertEquals(List.of(new Link(0, 2, 1)), links);
     }
 
+    /**
+     * Caffe draw_net blobs whose OCR text carries specks read from the octagon's cut corners ("XN 14") are still blobs;
+     * a box repeating its writer's words beside numbers ("Convolution 3 x 3 (64)" twice) stays a layer. Before, the
+     * specks made the blob's text more than one word, and the blob became a second Conv2D.
+     */
+    @Test
+    void caffeBlobsWithCornerSpecksAreSplicedOut() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 100, 40), "conv1 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(30, 60, 40, 20), "7 \u201cN\nconvl\nXN 14", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 100, 100, 40), "Convolution 3 x 3 (64)\n64 x 16 x 16", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 160, 100, 40), "Convolution 3 x 3 (64)\n64 x 16 x 16", Optional.empty(), 0.9));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(List.of(new Link(0, 1, 1), new Link(1, 2, 1),
+                new Link(2, 3, 1))));
+        assertEquals(List.of(new Link(2, 3, 1), new Link(0, 2, 1)), links);
+        assertEquals("", es.get(1).text());
+        assertEquals("Convolution 3 x 3 (64)\n64 x 16 x 16", es.get(3).text(), "a box like its writer is a layer");
+    }
+
     /** Four lines of 6 px text in a 32 px box are read at about 4x, not at the 2x the box height alone gives. */
     @Test
     void smallTextIsEnlargedByGlyphSize() {

@@ -27,6 +27,26 @@ class GarbledWordsTest {
         assertEquals("BatchNorm", type(layers.label("bné B atchNorm)")));
     }
 
+    /**
+     * A Keras plot_model table gives no stride, but its shapes do: 224 to 112 is stride 2; a pooling layer that keeps its
+     * size has stride 1 (not its window). Before, both were left at their defaults (1, and the window 2).
+     */
+    @Test
+    void kerasStridesComeFromTheShapes() {
+        Optional<ParsedLabel> conv = layers.kerasLabel("conv2d_1: Conv2D\ninput:\noutput:\n(None, 224, 224, 3)\n(None, 112, 112, 64)");
+        assertEquals(2, conv.orElseThrow().params().get("stride_row"));
+        assertEquals(64, conv.orElseThrow().params().get("filters"));
+        Optional<ParsedLabel> pool = layers.kerasLabel("max_pooling2d_2: MaxPooling2D\ninput:\noutput:\n(None, 56, 56, 64)\n(None, 56, 56, 64)");
+        assertEquals(1, pool.orElseThrow().params().get("stride_row"));
+    }
+
+    /** A reshape box ("reshape 512x7x7", Caffe's "Reshape(1024x7x7)") is a Reshape layer (it was read as nothing). */
+    @Test
+    void reshapeBoxesAreRead() {
+        assertEquals("Reshape", type(layers.label("reshape 512x7x7\n512 x 7x 7")));
+        assertEquals(List.of(1024, 7, 7), layers.label("Reshape(1024x7x7)").orElseThrow().params().get("output_shape"));
+    }
+
     /** A vector PDF's own words are exact: a word near a class word there is left alone (no guessed Conv2D). */
     @Test
     void drawnWordsAreNotRestored() {
