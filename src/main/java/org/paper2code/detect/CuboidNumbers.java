@@ -37,9 +37,11 @@ final class CuboidNumbers {
     /**
      * Fills the parameters the layers only inferred with what the small print states: the stated values of a label
      * above the shape that names the layer's own type, else the number written under it (a convolution's filters,
-     * a dense bar's units). Shapes are in the order of the layers; grey is the figure the text is read from.
+     * a dense bar's units). Shapes are in the order of the layers; grey is the figure the text is read from, with the
+     * shapes painted out; figure is the whole figure (the painting, grown to hide outlines, cuts the top off a depth
+     * label drawn a few pixels under a small cuboid).
      */
-    void apply(List<? extends ShapeReading> layers, List<Rect> shapes, Mat grey) {
+    void apply(List<? extends ShapeReading> layers, List<Rect> shapes, Mat grey, Mat figure) {
         List<TextLines.Line> small = textSource.smallLines(grey);
         int th = CuboidParser.medianHeight(small);
         boolean debug = System.getenv("P2C_DETECT_DEBUG") != null;
@@ -54,7 +56,7 @@ final class CuboidNumbers {
             Optional<String> name = name(column, s, th);
             Optional<Integer> depth = depth(column, s, th);
             if (depth.isEmpty() && ("Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type))) {
-                depth = digitsUnder(grey, s, left, right, th);
+                depth = digitsUnder(figure, s, left, right, th);
             }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
@@ -85,7 +87,7 @@ final class CuboidNumbers {
     private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th) {
         int x0 = (int) Math.max(Math.max(0, left), s.x - th);
         int x1 = (int) Math.min(Math.min(grey.cols(), right), s.x + s.width / 2.0 + th);
-        int y0 = Math.max(0, s.y + s.height - th / 3);
+        int y0 = Math.max(0, s.y + s.height + 1); // below the shape's bottom edge
         int y1 = (int) Math.min(grey.rows(), s.y + s.height + DEPTH_GAP * th);
         if (x1 - x0 < th || y1 - y0 < th) {
             return Optional.empty();

@@ -106,7 +106,8 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
 
         @Override
         public String numberIn(Mat grey, Rect region, double scale) {
-            List<org.paper2code.detect.Ocr.Word> ws = org.paper2code.detect.Ocr.current().digits(Cv.ocrCrop(grey, region, scale));
+            Mat crop = Cv.ocrCrop(grey, region, scale);
+            List<org.paper2code.detect.Ocr.Word> ws = org.paper2code.detect.Ocr.current().digits(crop);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 ws.forEach(w -> System.err.println("digits " + w.text() + " conf " + w.conf() + " in " + region));
             }

@@ -50,7 +50,7 @@ class CuboidNumbersTest {
         Mat grey = new Mat(200, 360, CvType.CV_8UC1, new Scalar(255));
         words.forEach(w -> Imgproc.rectangle(grey, w.box(), new Scalar(0), 1));
         List<ShapeReading> layers = chain();
-        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey);
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey, grey);
         assertEquals(512, layers.get(0).params.get("filters"));
         assertFalse(layers.get(0).inferred.contains("filters"), "a read depth is stated");
         assertEquals(Map.of("kernel_row", 2), layers.get(1).params);
@@ -69,7 +69,7 @@ class CuboidNumbersTest {
         List<ShapeReading> layers = chain();
         layers.get(3).params.put("units", 10);
         layers.get(3).inferred.clear(); // stated by the first reading
-        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey);
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey, grey);
         assertEquals(256, layers.get(0).params.get("filters"), "the label's count, not the depth under it");
         assertEquals(5, layers.get(0).params.get("kernel_row"));
         assertTrue(layers.get(0).inferred.isEmpty());
@@ -99,7 +99,7 @@ class CuboidNumbersTest {
                 FigureText.Word.of("256", 255, 134, 16, 7));  // under the conv after the pooling
         Mat grey = new Mat(200, 480, CvType.CV_8UC1, new Scalar(255));
         words.forEach(w -> Imgproc.rectangle(grey, w.box(), new Scalar(0), 1));
-        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, shapes, grey);
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, shapes, grey, grey);
         assertEquals(128, layers.get(1).params.get("filters"), "from the pooling after it");
         assertEquals(128, layers.get(0).params.get("filters"), "drawn alike beside the conv before the pooling");
         assertTrue(layers.get(0).inferred.contains("filters") && layers.get(1).inferred.contains("filters"));
