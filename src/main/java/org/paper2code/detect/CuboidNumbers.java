@@ -22,6 +22,9 @@ final class CuboidNumbers {
     private static final double NAME_GAP = 3;
     /** The depth under a shape starts at most this many text heights below it. */
     private static final double DEPTH_GAP = 2.5;
+    /** Height of a text line the digits-only reading enlarges the region to (Tesseract reads digits best at 30-40 px). */
+    private static final double DIGIT_PX = 40;
+    private static final double MAX_DIGIT_SCALE = 8;
 
     private final LabelGrammar grammar;
     private final FigureText textSource;
@@ -34,12 +37,15 @@ final class CuboidNumbers {
     /**
      * Fills the parameters the layers only inferred with what the small print states: the stated values of a label
      * above the shape that names the layer's own type, else the number written under it (a convolution's filters,
-     * a dense bar's units). Shapes are in the order of the layers; grey is the figure the text is read from.
+     * a dense bar's units). Shapes are in the order of the layers; grey is the figure the text is read from, with the
+     * shapes painted out; figure is the whole figure (the painting, grown to hide outlines, cuts the top off a depth
+     * label drawn a few pixels under a small cuboid).
      */
-    void apply(List<? extends ShapeReading> layers, List<Rect> shapes, Mat grey) {
+    void apply(List<? extends ShapeReading> layers, List<Rect> shapes, Mat grey, Mat figure) {
         List<TextLines.Line> small = textSource.smallLines(grey);
         int th = CuboidParser.medianHeight(small);
         boolean debug = System.getenv("P2C_DETECT_DEBUG") != null;
+        Integer[] read = new Integer[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             Rect s = shapes.get(i);
@@ -49,6 +55,9 @@ final class CuboidNumbers {
             List<TextLines.Line> column = small.stream().filter(t -> t.cx() > left && t.cx() < right).toList();
             Optional<String> name = name(column, s, th);
             Optional<Integer> depth = depth(column, s, th);
+            if (depth.isEmpty() && ("Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type))) {
+                depth = digitsUnder(figure, s, left, right, th);
+            }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
             }
@@ -60,7 +69,32 @@ final class CuboidNumbers {
                     default -> { }
                 }
             });
+            String key = CuboidNeighbours.countKey(l.type);
+            if (key != null && l.params.get(key) instanceof Integer v && !l.inferred.contains(key)) {
+                read[i] = v;
+            } else if ("Pooling2D".equals(l.type)) {
+                read[i] = depth.orElse(null);
+            }
         }
+        CuboidNeighbours.fill(layers, shapes, read);
+    }
+
+    /**
+     * The number under the shape read on its own, where the figure-wide small print found none there: the region under
+     * the shape's front half (the depth is centred under the front face), enlarged to about {@link #DIGIT_PX} px per
+     * text line and read with digits only, which keeps a 5 px "512" from turning into "$12" or vanishing among words.
+     */
+    private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th) {
+        int x0 = (int) Math.max(Math.max(0, left), s.x - th);
+        int x1 = (int) Math.min(Math.min(grey.cols(), right), s.x + s.width / 2.0 + th);
+        int y0 = Math.max(0, s.y + s.height + 1); // below the shape's bottom edge
+        int y1 = (int) Math.min(grey.rows(), s.y + s.height + DEPTH_GAP * th);
+        if (x1 - x0 < th || y1 - y0 < th) {
+            return Optional.empty();
+        }
+        double scale = Math.max(2, Math.min(MAX_DIGIT_SCALE, DIGIT_PX / th));
+        List<Integer> ns = grammar.numbers(textSource.numberIn(grey, new Rect(x0, y0, x1 - x0, y1 - y0), scale));
+        return ns.isEmpty() ? Optional.empty() : Optional.of(ns.get(ns.size() - 1)).filter(v -> v > 0);
     }
 
     /** The lines right above the shape, joined top-down (a label broken over lines: "Conv2D(512," over "(3,3))"). */

@@ -126,7 +126,7 @@ final class DeckParser implements StyleParser {
         }
         infer(layers);
         if (style == DiagramStyle.BOX_3D) {
-            new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey);
+            new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey, Cv.grey(bgr));
         }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             for (int i = 0; i < layers.size(); i++) {

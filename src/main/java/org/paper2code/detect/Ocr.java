@@ -118,6 +118,19 @@ public final class Ocr implements AutoCloseable {
         return s.strip();
     }
 
+    /**
+     * The words of an image that holds only a number (a dimension label), read as one line with Tesseract limited to
+     * digits: a letter read there ("$12", "S12" for "512") is always a misread digit.
+     */
+    public synchronized List<Word> digits(Mat grey) {
+        API.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "0123456789");
+        try {
+            return words(grey, PSM_LINE);
+        } finally {
+            API.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "");
+        }
+    }
+
     private void setImage(Mat grey, int psm) {
         if (grey.type() != org.opencv.core.CvType.CV_8UC1) {
             throw new IllegalArgumentException("OCR needs an 8-bit grey image");

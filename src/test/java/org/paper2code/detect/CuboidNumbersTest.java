@@ -50,7 +50,7 @@ class CuboidNumbersTest {
         Mat grey = new Mat(200, 360, CvType.CV_8UC1, new Scalar(255));
         words.forEach(w -> Imgproc.rectangle(grey, w.box(), new Scalar(0), 1));
         List<ShapeReading> layers = chain();
-        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey);
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey, grey);
         assertEquals(512, layers.get(0).params.get("filters"));
         assertFalse(layers.get(0).inferred.contains("filters"), "a read depth is stated");
         assertEquals(Map.of("kernel_row", 2), layers.get(1).params);
@@ -69,10 +69,43 @@ class CuboidNumbersTest {
         List<ShapeReading> layers = chain();
         layers.get(3).params.put("units", 10);
         layers.get(3).inferred.clear(); // stated by the first reading
-        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey);
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, SHAPES, grey, grey);
         assertEquals(256, layers.get(0).params.get("filters"), "the label's count, not the depth under it");
         assertEquals(5, layers.get(0).params.get("kernel_row"));
         assertTrue(layers.get(0).inferred.isEmpty());
         assertEquals(10, layers.get(3).params.get("units"), "a stated value is kept");
+    }
+    /**
+     * Depths too small to read leave counts to the neighbours (marked inferred): the depth under a pooling is the
+     * channels of the convolution before it, and a convolution drawn alike beside a read one holds the same count;
+     * a differently drawn one keeps its guess.
+     */
+    @Test
+    void unreadCountsComeFromThePoolingAfterAndFromAlikeNeighbours() {
+        List<ShapeReading> layers = new ArrayList<>();
+        for (String type : List.of("Conv2D", "Conv2D", "Pooling2D", "Conv2D", "Conv2D", "Conv2D")) {
+            ShapeReading l = new ShapeReading();
+            l.type = type;
+            String key = type.equals("Conv2D") ? "filters" : "kernel_row";
+            l.params.put(key, type.equals("Conv2D") ? 64 : 2);
+            l.inferred.add(key);
+            layers.add(l);
+        }
+        // conv, conv (alike), pooling, conv, conv (alike), a conv drawn thicker
+        List<Rect> shapes = List.of(new Rect(20, 40, 50, 100), new Rect(100, 40, 51, 100), new Rect(180, 60, 40, 70),
+                new Rect(250, 60, 40, 70), new Rect(320, 60, 41, 70), new Rect(390, 60, 60, 70));
+        List<FigureText.Word> words = List.of(
+                FigureText.Word.of("128", 185, 134, 16, 7),   // under the pooling: the channels of the conv before it
+                FigureText.Word.of("256", 255, 134, 16, 7));  // under the conv after the pooling
+        Mat grey = new Mat(200, 480, CvType.CV_8UC1, new Scalar(255));
+        words.forEach(w -> Imgproc.rectangle(grey, w.box(), new Scalar(0), 1));
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words)).apply(layers, shapes, grey, grey);
+        assertEquals(128, layers.get(1).params.get("filters"), "from the pooling after it");
+        assertEquals(128, layers.get(0).params.get("filters"), "drawn alike beside the conv before the pooling");
+        assertTrue(layers.get(0).inferred.contains("filters") && layers.get(1).inferred.contains("filters"));
+        assertEquals(256, layers.get(3).params.get("filters"));
+        assertFalse(layers.get(3).inferred.contains("filters"), "read under it");
+        assertEquals(256, layers.get(4).params.get("filters"), "drawn alike beside a read conv");
+        assertEquals(64, layers.get(5).params.get("filters"), "drawn thicker: no count of its neighbour's");
     }
 }

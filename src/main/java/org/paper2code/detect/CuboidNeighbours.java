@@ -1,0 +1,74 @@
+package org.paper2code.detect;
+
+import java.util.List;
+import org.opencv.core.Rect;
+
+/**
+ * Counts a cuboid's own print did not give (its depth too small or blurred to read), taken from its neighbours in the
+ * chain and marked inferred: a pooling keeps its input's channels, so the depth under a pooling is the filters of the
+ * convolution right before it; cuboids of one type drawn alike side by side (box width and height within
+ * {@link #SAME_PX}: a block of VGG convolutions, fc6 beside fc7) hold the same count, as the drawing sizes a cuboid's
+ * thickness by its channels and a bar's length by its units.
+ */
+final class CuboidNeighbours {
+    /** Boxes this close in width and height are drawn alike (anti-aliased edges move a box by a pixel). */
+    static final int SAME_PX = 2;
+
+    private CuboidNeighbours() {
+    }
+
+    /**
+     * @param layers the chain, typed
+     * @param shapes each layer's box
+     * @param read   per layer, the count its own print states (filters, units, a pooling's depth), else null
+     */
+    static void fill(List<? extends ShapeReading> layers, List<Rect> shapes, Integer[] read) {
+        Integer[] known = read.clone();
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            if (known[i] == null && "Conv2D".equals(layers.get(i).type) && "Pooling2D".equals(layers.get(i + 1).type)
+                    && read[i + 1] != null) {
+                known[i] = read[i + 1];
+                put(layers.get(i), "filters", known[i]);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < layers.size(); i++) {
+                String key = countKey(layers.get(i).type);
+                if (known[i] != null || key == null) {
+                    continue;
+                }
+                for (int j : new int[] {i - 1, i + 1}) {
+                    if (j >= 0 && j < layers.size() && known[j] != null && layers.get(i).type.equals(layers.get(j).type)
+                            && alike(shapes.get(i), shapes.get(j))) {
+                        known[i] = known[j];
+                        put(layers.get(i), key, known[i]);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The parameter a layer's drawn count is: a convolution's filters, a dense layer's units. */
+    static String countKey(String type) {
+        return switch (type == null ? "" : type) {
+            case "Conv2D" -> "filters";
+            case "Dense" -> "units";
+            default -> null;
+        };
+    }
+
+    private static boolean alike(Rect a, Rect b) {
+        return Math.abs(a.width - b.width) <= SAME_PX && Math.abs(a.height - b.height) <= SAME_PX;
+    }
+
+    private static void put(ShapeReading l, String key, int value) {
+        l.params.put(key, value);
+        if (!l.inferred.contains(key)) {
+            l.inferred.add(key);
+        }
+    }
+}
