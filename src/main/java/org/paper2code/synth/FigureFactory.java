@@ -58,13 +58,20 @@ public final class FigureFactory {
     /**
      * Scale from scene units to pixels: the look's width, but no side above 2400 px and text never below 7 px. When
      * both cannot hold (a long chain of layers drawn in one column), the text wins and the long side grows: squeezing
-     * such a figure into 2400 px drew 4-6 px text, which no paper prints and no reader (nor OCR) can read.
+     * such a figure into 2400 px drew 4-6 px text, which no paper prints and no reader (nor OCR) can read. The floor
+     * holds for the smallest text drawn: renderers write dimension labels in a font 2 units below the look's (a 3D
+     * box's depth "512" came out 4 px high when only the look's font was kept at 7 px).
      */
     public static double scale(Drawing d) {
         Scene s = d.rendered().scene();
         double scale = d.look().targetWidth() / s.width();
         scale = Math.min(scale, MAX_SIDE / Math.max(s.width(), s.height()));
-        return Math.max(scale, MIN_FONT_PX / d.look().font().size());
+        return Math.max(scale, MIN_FONT_PX / smallestFont(s, d.look().font().size()));
+    }
+
+    /** The size of the smallest text the scene draws, else the given size. */
+    static double smallestFont(Scene s, double otherwise) {
+        return s.items().stream().filter(i -> i instanceof Scene.Text).mapToDouble(i -> ((Scene.Text) i).font().size()).min().orElse(otherwise);
     }
 
     public Figure make(String id, DiagramStyle style, long seed, String origin) {

@@ -28,6 +28,20 @@ class FigureScaleTest {
         assertTrue(scale * look.font().size() >= 7 - 1e-9, "text " + scale * look.font().size() + " px");
     }
 
+    /**
+     * The floor holds for the smallest text drawn, not only the look's font: a 3D-box figure writes its depth labels
+     * 2 units smaller, which came out 4-6 px high (unreadable) on long chains squeezed to the text floor.
+     */
+    @Test
+    void textFloorHoldsForTheSmallestTextDrawn() {
+        Look look = Look.random(new Random(1), DiagramStyle.BOX_3D);
+        FigureFactory.Drawing d = drawing(150, 6000, look);
+        Scene.FontSpec small = look.font().withSize(look.font().size() - 2);
+        d.rendered().scene().text("512", 10, 20, small, look.ink());
+        double scale = FigureFactory.scale(d);
+        assertTrue(scale * small.size() >= 7 - 1e-9, "depth label " + scale * small.size() + " px");
+    }
+
     /** A figure whose text stays legible keeps the 2400 px cap. */
     @Test
     void sideCapHoldsWhenTextStaysLegible() {
