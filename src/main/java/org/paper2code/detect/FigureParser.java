@@ -56,6 +56,9 @@ public final class FigureParser {
         }
         double sign = flowSign(d);
         Comparator<Integer> reading = Comparator.comparingDouble(i -> sign * key(d, i));
+        if (style == DiagramStyle.PIPELINE) {
+            reading = columnsFirst(d, reading);
+        }
         Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading, upstream(d, sign));
         Graph g = new Graph(a.graph().name(), sourceFile == null ? null : GraphSource.ofFile(sourceFile), a.graph().layers(), null);
         Mat overlay = Overlay.draw(bgr, d, a);
@@ -99,6 +102,46 @@ public final class FigureParser {
             out.putIfAbsent(i, Assembler.NO_UPSTREAM);
         }
         return out;
+    }
+
+    /**
+     * Reading order by columns (rows, for a figure that flows down): elements whose spans along the flow overlap the
+     * first of a column are one column, read across the flow (top to bottom). A pipeline draws parallel branches as
+     * boxes of one column whose centres differ by a few pixels (two input pictures, "Embedding network" over
+     * "Embedding network (shared)"); by centre alone their numbering would follow those pixels, not the branches.
+     */
+    private static Comparator<Integer> columnsFirst(StyleParser.Detected d, Comparator<Integer> reading) {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < d.elements().size(); i++) {
+            order.add(i);
+        }
+        order.sort(reading);
+        int[] column = new int[order.size()];
+        Integer first = null;
+        int c = -1;
+        for (int i : order) {
+            if (first == null || !sameColumn(d, first, i)) {
+                first = i;
+                c++;
+            }
+            column[i] = c;
+        }
+        return Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
+    }
+
+    /** Whether two elements overlap along the flow by half the shorter one's extent. */
+    private static boolean sameColumn(StyleParser.Detected d, int a, int b) {
+        var p = d.elements().get(a).box();
+        var q = d.elements().get(b).box();
+        int overlap = d.vertical() ? Cv.overlapY(p, q) : Cv.overlapX(p, q);
+        int shorter = d.vertical() ? Math.min(p.height, q.height) : Math.min(p.width, q.width);
+        return overlap >= 0.5 * shorter;
+    }
+
+    /** Position across the flow (the centre's y for a figure flowing right). */
+    private static double across(StyleParser.Detected d, int i) {
+        var b = d.elements().get(i).box();
+        return d.vertical() ? b.x + b.width / 2.0 : b.y + b.height / 2.0;
     }
 
     private static double key(StyleParser.Detected d, int i) {
