@@ -106,21 +106,27 @@ public final class FigureParser {
 
     /**
      * Reading order by columns (rows, for a figure that flows down): elements whose spans along the flow overlap the
-     * first of a column are one column, read across the flow (top to bottom). A pipeline draws parallel branches as
-     * boxes of one column whose centres differ by a few pixels (two input pictures, "Embedding network" over
-     * "Embedding network (shared)"); by centre alone their numbering would follow those pixels, not the branches.
+     * first of a column by half are one column, read across the flow (top to bottom). A pipeline draws parallel
+     * branches as boxes of one column whose centres differ by a few pixels (two input pictures, "Embedding network"
+     * over "Embedding network (shared)"); by centre alone their numbering would follow those pixels, not the
+     * branches. An element narrower than half the median element (an arrow's free end standing for an input picture)
+     * counts as that wide.
      */
     private static Comparator<Integer> columnsFirst(StyleParser.Detected d, Comparator<Integer> reading) {
         List<Integer> order = new java.util.ArrayList<>();
+        List<Integer> extents = new java.util.ArrayList<>();
         for (int i = 0; i < d.elements().size(); i++) {
             order.add(i);
+            extents.add(along(d, i)[1]);
         }
+        java.util.Collections.sort(extents);
+        double least = extents.get(extents.size() / 2) / 2.0;
         order.sort(reading);
         int[] column = new int[order.size()];
         Integer first = null;
         int c = -1;
         for (int i : order) {
-            if (first == null || !sameColumn(d, first, i)) {
+            if (first == null || !sameColumn(along(d, first), along(d, i), least)) {
                 first = i;
                 c++;
             }
@@ -129,13 +135,20 @@ public final class FigureParser {
         return Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
     }
 
-    /** Whether two elements overlap along the flow by half the shorter one's extent. */
-    private static boolean sameColumn(StyleParser.Detected d, int a, int b) {
-        var p = d.elements().get(a).box();
-        var q = d.elements().get(b).box();
-        int overlap = d.vertical() ? Cv.overlapY(p, q) : Cv.overlapX(p, q);
-        int shorter = d.vertical() ? Math.min(p.height, q.height) : Math.min(p.width, q.width);
-        return overlap >= 0.5 * shorter;
+    /** Start and extent of an element along the flow. */
+    private static int[] along(StyleParser.Detected d, int i) {
+        var b = d.elements().get(i).box();
+        return d.vertical() ? new int[] {b.y, b.height} : new int[] {b.x, b.width};
+    }
+
+    /** Whether two spans (start, extent), each widened about its centre to at least {@code least}, overlap by half the shorter. */
+    private static boolean sameColumn(int[] a, int[] b, double least) {
+        double ea = Math.max(a[1], least);
+        double eb = Math.max(b[1], least);
+        double ca = a[0] + a[1] / 2.0;
+        double cb = b[0] + b[1] / 2.0;
+        double overlap = Math.min(ca + ea / 2, cb + eb / 2) - Math.max(ca - ea / 2, cb - eb / 2);
+        return overlap >= 0.5 * Math.min(ea, eb);
     }
 
     /** Position across the flow (the centre's y for a figure flowing right). */
