@@ -106,7 +106,8 @@ public final class FigureParser {
 
     /**
      * Reading order by columns (rows, for a figure that flows down): elements whose spans along the flow overlap the
-     * first of a column by half are one column, read across the flow (top to bottom). A pipeline draws parallel
+     * first of a column by half, and linked to none of it, are one column, read across the flow (top to bottom); a
+     * linked pair is a step of the flow, not two branches, and keeps the reading order. A pipeline draws parallel
      * branches as boxes of one column whose centres differ by a few pixels (two input pictures, "Embedding network"
      * over "Embedding network (shared)"); by centre alone their numbering would follow those pixels, not the
      * branches. An element narrower than half the median element (an arrow's free end standing for an input picture)
@@ -123,13 +124,16 @@ public final class FigureParser {
         double least = extents.get(extents.size() / 2) / 2.0;
         order.sort(reading);
         int[] column = new int[order.size()];
-        Integer first = null;
+        List<Integer> members = new java.util.ArrayList<>();
         int c = -1;
         for (int i : order) {
-            if (first == null || !sameColumn(along(d, first), along(d, i), least)) {
-                first = i;
+            boolean linked = members.stream().anyMatch(m -> d.links().stream()
+                    .anyMatch(l -> l.from() == m && l.to() == i || l.from() == i && l.to() == m));
+            if (members.isEmpty() || linked || !sameColumn(along(d, members.get(0)), along(d, i), least)) {
+                members.clear();
                 c++;
             }
+            members.add(i);
             column[i] = c;
         }
         return Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
