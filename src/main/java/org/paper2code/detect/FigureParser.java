@@ -56,6 +56,9 @@ public final class FigureParser {
         }
         double sign = flowSign(d);
         Comparator<Integer> reading = Comparator.comparingDouble(i -> sign * key(d, i));
+        if (style == DiagramStyle.PIPELINE) {
+            reading = columnsFirst(d, reading);
+        }
         Assembler.Assembly a = new Assembler().assemble(name, d.elements(), d.links(), reading, upstream(d, sign));
         Graph g = new Graph(a.graph().name(), sourceFile == null ? null : GraphSource.ofFile(sourceFile), a.graph().layers(), null);
         Mat overlay = Overlay.draw(bgr, d, a);
@@ -99,6 +102,63 @@ public final class FigureParser {
             out.putIfAbsent(i, Assembler.NO_UPSTREAM);
         }
         return out;
+    }
+
+    /**
+     * Reading order by columns (rows, for a figure that flows down): elements whose spans along the flow overlap the
+     * first of a column by half, and linked to none of it, are one column, read across the flow (top to bottom); a
+     * linked pair is a step of the flow, not two branches, and keeps the reading order. A pipeline draws parallel
+     * branches as boxes of one column whose centres differ by a few pixels (two input pictures, "Embedding network"
+     * over "Embedding network (shared)"); by centre alone their numbering would follow those pixels, not the
+     * branches. An element narrower than half the median element (an arrow's free end standing for an input picture)
+     * counts as that wide.
+     */
+    private static Comparator<Integer> columnsFirst(StyleParser.Detected d, Comparator<Integer> reading) {
+        List<Integer> order = new java.util.ArrayList<>();
+        List<Integer> extents = new java.util.ArrayList<>();
+        for (int i = 0; i < d.elements().size(); i++) {
+            order.add(i);
+            extents.add(along(d, i)[1]);
+        }
+        java.util.Collections.sort(extents);
+        double least = extents.get(extents.size() / 2) / 2.0;
+        order.sort(reading);
+        int[] column = new int[order.size()];
+        List<Integer> members = new java.util.ArrayList<>();
+        int c = -1;
+        for (int i : order) {
+            boolean linked = members.stream().anyMatch(m -> d.links().stream()
+                    .anyMatch(l -> l.from() == m && l.to() == i || l.from() == i && l.to() == m));
+            if (members.isEmpty() || linked || !sameColumn(along(d, members.get(0)), along(d, i), least)) {
+                members.clear();
+                c++;
+            }
+            members.add(i);
+            column[i] = c;
+        }
+        return Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
+    }
+
+    /** Start and extent of an element along the flow. */
+    private static int[] along(StyleParser.Detected d, int i) {
+        var b = d.elements().get(i).box();
+        return d.vertical() ? new int[] {b.y, b.height} : new int[] {b.x, b.width};
+    }
+
+    /** Whether two spans (start, extent), each widened about its centre to at least {@code least}, overlap by half the shorter. */
+    private static boolean sameColumn(int[] a, int[] b, double least) {
+        double ea = Math.max(a[1], least);
+        double eb = Math.max(b[1], least);
+        double ca = a[0] + a[1] / 2.0;
+        double cb = b[0] + b[1] / 2.0;
+        double overlap = Math.min(ca + ea / 2, cb + eb / 2) - Math.max(ca - ea / 2, cb - eb / 2);
+        return overlap >= 0.5 * Math.min(ea, eb);
+    }
+
+    /** Position across the flow (the centre's y for a figure flowing right). */
+    private static double across(StyleParser.Detected d, int i) {
+        var b = d.elements().get(i).box();
+        return d.vertical() ? b.x + b.width / 2.0 : b.y + b.height / 2.0;
     }
 
     private static double key(StyleParser.Detected d, int i) {

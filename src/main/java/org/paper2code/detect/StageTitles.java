@@ -62,11 +62,20 @@ public final class StageTitles {
      */
     public Optional<ParsedLabel> stage(String text) {
         List<String> lines = lines(text);
-        if (lines.isEmpty() || !namesSubsystem(lines.get(0))) {
+        // OCR reads a thick rounded corner as specks above the title ("v NX"): then the title is the line under them
+        List<String> titled = !lines.isEmpty() && specks(lines.get(0)) ? lines.subList(1, lines.size()) : lines;
+        if (titled.isEmpty() || !namesSubsystem(titled.get(0))) {
             return Optional.empty();
         }
-        return opaque(text);
+        return opaque(String.join("\n", titled));
     }
+
+    /** Whether a line is specks rather than a title: no word of three letters and no number ("v NX", "r x"). */
+    private static boolean specks(String line) {
+        return !TITLE_LIKE.matcher(line).find();
+    }
+
+    private static final Pattern TITLE_LIKE = Pattern.compile("\\p{L}{3}|\\d");
 
     /** An opaque stage (Lambda) titled by the text's first line, with the output size written under it, if any. */
     public static Optional<ParsedLabel> opaque(String text) {

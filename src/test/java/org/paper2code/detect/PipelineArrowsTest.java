@@ -51,6 +51,35 @@ class PipelineArrowsTest {
         assertEquals(Boolean.TRUE, t.vertical());
     }
 
+    /**
+     * Two parallel streams drawn one over the other, the lower box a little wider so its centre lies a few px left of
+     * the upper one's: layers are numbered top to bottom within the column (by centre alone the lower stream came
+     * first, lambda1, while its picture came second, and symmetric branches were then paired crosswise).
+     */
+    @Test
+    void parallelStreamsAreNumberedTopDown() {
+        BufferedImage img = TestCanvas.white(760, 260);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2));
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18));
+        g.drawRect(130, 30, 250, 50);
+        g.drawString("Spatial stream ConvNet", 150, 62);
+        g.drawRect(110, 160, 280, 50);
+        g.drawString("Temporal stream ConvNet", 135, 192);
+        g.drawRect(500, 95, 110, 50);
+        g.drawString("concat", 525, 127);
+        g.drawLine(380, 55, 490, 110);
+        g.drawLine(390, 185, 490, 130);
+        g.fillPolygon(new int[] {499, 486, 490}, new int[] {115, 113, 103}, 3);
+        g.fillPolygon(new int[] {499, 490, 486}, new int[] {125, 137, 127}, 3);
+        g.dispose();
+        var r = new FigureParser().parse(Cv.fromBufferedImage(img), org.paper2code.eval.DiagramStyle.PIPELINE, "streams", null);
+        var byName = r.graph().byName();
+        assertEquals("Spatial stream ConvNet", byName.get("lambda1").param("note"), r.graph().layers().toString());
+        assertEquals("Temporal stream ConvNet", byName.get("lambda2").param("note"), r.graph().layers().toString());
+    }
+
     /** An input picture whose hatching OCR read as fragments (",|4") that feeds a stage is an input. */
     @Test
     void pictureWithFragmentTextIsAnInput() {

@@ -55,6 +55,22 @@ class PipelineStagesTest {
         assertEquals("Upsampling2D", type(pipeline.label("UpSampling2D((4,4))\n21x768x768")));
     }
 
+    /**
+     * Detection heads are a sub-system, not attention ("Detection heads" over its size "405" was read as MultiHeadAttention
+     * with 405 heads); a count of heads still names attention. A speck line OCR read off a thick rounded corner above
+     * "Embedding network" made the title look like no sub-system, and the box a Keras Embedding layer.
+     */
+    @Test
+    void headsAndSpeckedTitlesAreStages() {
+        assertEquals("Lambda", type(pipeline.label("Detection heads\n405")));
+        assertEquals("Lambda", type(pipeline.label("Heads (cls + bbox)\n105")));
+        assertEquals("MultiHeadAttention", type(pipeline.label("Multi-head attention (8 heads)")));
+        Optional<ParsedLabel> l = pipeline.label("v NX\nEmbedding network\n256");
+        assertEquals("Lambda", type(l));
+        assertEquals("Embedding network", l.get().params().get("note"));
+        assertEquals(List.of(256), l.get().params().get("output_shape"));
+    }
+
     /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
     @Test
     void pastelBoxesAreFound() {
