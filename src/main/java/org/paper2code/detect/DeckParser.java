@@ -34,11 +34,15 @@ final class DeckParser implements StyleParser {
     private static final int BRIDGE = 11;
     /** Text above the decks closer than this many text heights is one deck's label. */
     private static final int LABEL_GAP = 3;
-    /** A line that is only a number ("768", "500 units"): a vector's length, not a tag's index ("S2:") or OCR noise. */
-    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*\\d+(\\s*units?)?\\s*$");
+    /** A line that is only a number ("768", "500 units", LeNet's "layer 84"): a vector's length, not a tag's index ("S2:") or OCR noise. */
+    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*(?:layer\\s+)?\\d+(\\s*units?)?\\s*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final List<Pattern> MAP_WORDS = patterns(ModelFiles.json("/models/detect/decks.json", "deck words").path("mapWords"));
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
+    private final DeckLabelColumns labelColumns = new DeckLabelColumns();
+    /** Text above a deck within this many pixels is its label. */
+    private static final int LABEL_REACH = 80;
 
     private final FigureText textSource;
 
@@ -104,13 +108,15 @@ final class DeckParser implements StyleParser {
                 : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();
         List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
         List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
+        // deck labels the figure-wide OCR garbled are read again column by column (OCR only: a PDF's words are exact)
+        Mat rereadGrey = sheets && !vertical && textSource == FigureText.ocr() ? textGrey : null;
         List<ShapeReading> layers = new ArrayList<>();
         List<List<ParsedLabel>> laterSteps = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             List<ParsedLabel> steps = steps(operations.get(i));
             ParsedLabel whole = operation(operations.get(i));
             ParsedLabel first = steps.size() > 1 || whole == null ? steps.stream().findFirst().orElse(whole) : whole;
-            layers.add(describe(shapes, rows, i, rest, first));
+            layers.add(describe(shapes, rows, i, rest, first, rereadGrey));
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
@@ -125,6 +131,9 @@ final class DeckParser implements StyleParser {
             poolingsByShrinking(layers, shapes, operations);
         }
         infer(layers);
+        if (sheets) {
+            filtersFromNextPooling(layers);
+        }
         if (style == DiagramStyle.BOX_3D) {
             new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey);
         }
@@ -186,6 +195,20 @@ final class DeckParser implements StyleParser {
                 l.type = types.get(l);
             } else {
                 l.params.clear(); // the map count was no convolution's filters
+            }
+        }
+    }
+
+    /**
+     * A convolution whose map count was not read takes the count stated over the pooling right after it: pooling
+     * keeps the number of maps ("Feature maps" over a garbled size, then "Pooled maps 8@30x30").
+     */
+    private static void filtersFromNextPooling(List<ShapeReading> layers) {
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            ShapeReading next = layers.get(i + 1);
+            if ("Conv2D".equals(l.type) && l.inferred.contains("filters") && "Pooling2D".equals(next.type) && next.depth > 0) {
+                l.params.put("filters", next.depth);
             }
         }
     }
@@ -484,7 +507,29 @@ final class DeckParser implements StyleParser {
                 label.mapShape(), label.tag());
     }
 
-    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op) {
+    /**
+     * The label lines with the deck's size stated readably: as read when the lexicon and the deck's own OCR rules
+     * ({@link DeckLabelColumns}) find it there; else, when OCR of the label column finds it, the lines without their
+     * garbled size tokens plus that size.
+     */
+    private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector) {
+        String joined = String.join(" ", labelLines);
+        Optional<String> size = labelColumns.size(joined, vector);
+        if (size.isPresent() && Lexicon.standard().normalise(joined).contains(size.get())) {
+            return labelLines;
+        }
+        if (size.isEmpty()) {
+            size = labelColumns.read(grey, column, vector);
+        }
+        if (size.isEmpty()) {
+            return labelLines;
+        }
+        List<String> out = new ArrayList<>(DeckLabelColumns.withoutSizes(labelLines));
+        out.add(size.get());
+        return out;
+    }
+
+    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey) {
         Rect s = shapes.get(i);
         boolean squareMap = sheetsStyle() && squareSheet(s); // a square map seen face on, in a stacked figure
         ShapeReading l = new ShapeReading();
@@ -509,9 +554,12 @@ final class DeckParser implements StyleParser {
         // the label: the lines above, nearest first, joined top-down ("INPUT" over "32x32")
         List<String> labelLines = new ArrayList<>();
         for (TextLines.Line t : above) {
-            if (s.y - (t.box().y + t.box().height) < 80) {
+            if (s.y - (t.box().y + t.box().height) < LABEL_REACH) {
                 labelLines.add(0, t.text());
             }
+        }
+        if (rereadGrey != null && !rows.wrapped()) {
+            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, s.y - LABEL_REACH, (int) (right - left), LABEL_REACH - 2), thin(s));
         }
         l.text = String.join(" ", labelLines);
         Optional<ParsedLabel> p = grammar.read(l.text);
@@ -559,7 +607,9 @@ final class DeckParser implements StyleParser {
             // one number beside a square sheet is its depth (channels); beside anything else, a vector's length
             l.flat = !squareMap;
         }
-        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
+        // a Dense deck whose words state no width ("Full connection" under it, "fc8" over "1000") takes the number alone on a line
+        boolean unitsGuessed = p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
+        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense")) || unitsGuessed) {
             readUntypedSize(l, labelLines, squareMap);
         }
         if (p.isPresent()) {
