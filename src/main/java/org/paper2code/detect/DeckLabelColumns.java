@@ -29,6 +29,8 @@ final class DeckLabelColumns {
     private static final int PAD = 12;
     /** A map deck's size: count @ side x side (the side repeated; a lone side "64x64" is an input's). */
     private static final Pattern MAP_SIZE = Pattern.compile("(\\d{1,4})\\s*@\\s*(\\d{1,3})x(\\d{1,3})(?!\\d)");
+    /** An input's side is larger than any kernel's ("3x3" over a deck is an operation, not an input size). */
+    private static final int MIN_INPUT_SIDE = 12;
     private static final Pattern SIDE = Pattern.compile("(?<![\\d@])(\\d{1,3})x(\\d{1,3})(?![\\d@x])");
     /** A vector bar's size: the number the label ends in ("Fully connected 84", "F6: layer 84", "84 units"). */
     private static final Pattern VECTOR_SIZE = Pattern.compile("(?<![\\w.])(\\d{1,5})\\s*(?:units?)?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -66,7 +68,7 @@ final class DeckLabelColumns {
         }
         m = SIDE.matcher(s);
         while (m.find()) {
-            if (m.group(1).equals(m.group(2))) {
+            if (m.group(1).equals(m.group(2)) && Integer.parseInt(m.group(1)) >= MIN_INPUT_SIDE) {
                 return Optional.of(m.group(1) + "x" + m.group(2));
             }
         }
@@ -85,29 +87,47 @@ final class DeckLabelColumns {
         return out;
     }
 
-    /**
-     * The size most OCR readings of the column agree on (the first such reading's on a tie), or empty when none
-     * reads a size.
-     */
-    Optional<String> read(Mat grey, Rect column, boolean vector) {
+    /** A reading of the label and the size it states (empty when it states none readably). */
+    record Reading(String text, Optional<String> size) {
+    }
+
+    /** The label column read by OCR at each scale. */
+    List<Reading> read(Mat grey, Rect column, boolean vector) {
         Rect r = Cv.clip(column, grey);
         if (r.width < 4 || r.height < 4) {
-            return Optional.empty();
+            return List.of();
         }
         double glyph = TextSheet.medianGlyphHeight(grey, r);
         if (glyph <= 0) {
-            return Optional.empty();
+            return List.of();
         }
-        Map<String, Integer> votes = new LinkedHashMap<>();
+        List<Reading> out = new ArrayList<>();
         for (double target : GLYPH_TARGETS) {
             double scale = Math.max(1, Math.min(MAX_SCALE, target / glyph));
             String text = Ocr.current().text(enlarged(grey, r, scale), Ocr.PSM_BLOCK).replace('\n', ' ');
-            size(text, vector).ifPresent(sz -> votes.merge(sz, 1, Integer::sum));
+            out.add(new Reading(text, size(text, vector)));
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.printf("column %s x%.1f '%s'%n", r, scale, text);
             }
         }
+        return out;
+    }
+
+    /** The size most readings agree on (the earliest reading's on a tie), or empty when none reads a size. */
+    static Optional<String> agreed(List<Reading> readings) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        readings.forEach(r -> r.size().ifPresent(sz -> votes.merge(sz, 1, Integer::sum)));
         return votes.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey);
+    }
+
+    /** The reading's words only: OCR of a column turns the lines crossing it into dashes and bars. */
+    static String words(String text) {
+        return text.replaceAll("[^\\p{L}\\p{N}@:._ ]", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Whether the text states this size as it is (not as part of a longer token: "S12@7x7" does not state "12@7x7"). */
+    static boolean statesLiterally(String text, String size) {
+        return Pattern.compile("(?<![\\w@])" + Pattern.quote(size) + "(?![\\w@])").matcher(Lexicon.standard().normalise(text)).find();
     }
 
     /** The region enlarged (grey, not binarised: thin strokes of tiny glyphs survive) on a white margin. */

@@ -508,25 +508,28 @@ final class DeckParser implements StyleParser {
     }
 
     /**
-     * The label lines with the deck's size stated readably: as read when the lexicon and the deck's own OCR rules
-     * ({@link DeckLabelColumns}) find it there; else, when OCR of the label column finds it, the lines without their
-     * garbled size tokens plus that size.
+     * The label lines with the deck's size stated readably: the size the figure-wide reading and OCR of the deck's
+     * label column at several scales ({@link DeckLabelColumns}) agree on. The lines stay as read when they state
+     * it as it is; lines that name a type keep their words and get that size; lines with no type word give way to
+     * the column reading that states it.
      */
     private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector) {
         String joined = String.join(" ", labelLines);
-        Optional<String> size = labelColumns.size(joined, vector);
-        if (size.isPresent() && Lexicon.standard().normalise(joined).contains(size.get())) {
-            return labelLines;
-        }
-        if (size.isEmpty()) {
-            size = labelColumns.read(grey, column, vector);
-        }
-        if (size.isEmpty()) {
+        List<DeckLabelColumns.Reading> readings = new ArrayList<>();
+        readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
+        readings.addAll(labelColumns.read(grey, column, vector));
+        Optional<String> size = DeckLabelColumns.agreed(readings);
+        if (size.isEmpty() || DeckLabelColumns.statesLiterally(joined, size.get())) {
             return labelLines;
         }
         List<String> out = new ArrayList<>(DeckLabelColumns.withoutSizes(labelLines));
         out.add(size.get());
-        return out;
+        if (grammar.read(joined).isPresent()) {
+            return out;
+        }
+        String winner = readings.stream().filter(r -> r.size().equals(size)).findFirst().map(DeckLabelColumns.Reading::text).orElse("");
+        String words = DeckLabelColumns.words(labelColumns.normalised(winner));
+        return grammar.read(words).isPresent() ? List.of(words) : out;
     }
 
     private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey) {
