@@ -133,6 +133,7 @@ final class DeckParser implements StyleParser {
         infer(layers);
         if (sheets) {
             filtersFromNextPooling(layers);
+            stridesFromSizes(layers);
         }
         if (style == DiagramStyle.BOX_3D) {
             new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey);
@@ -211,6 +212,41 @@ final class DeckParser implements StyleParser {
                 l.params.put("filters", next.depth);
             }
         }
+    }
+
+    /**
+     * The stride a window layer's stated sizes imply when its plain stride does not fit them: AlexNet's 11x11
+     * convolution takes 227x227 to 55x55 (stride 4), its 3x3 max-pooling 55x55 to 27x27 (stride 2, overlapping
+     * windows, not the pooling default of stride = kernel). Only with the kernel known, and only unpadded windows.
+     */
+    private static void stridesFromSizes(List<ShapeReading> layers) {
+        for (int i = 1; i < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            int in = layers.get(i - 1).spatial;
+            boolean conv = "Conv2D".equals(l.type);
+            boolean pool = "Pooling2D".equals(l.type);
+            if (!(conv || pool) || in <= 0 || l.spatial <= 0 || l.spatial >= in || l.params.containsKey("stride_row")
+                    || !(l.params.get("kernel_row") instanceof Integer k) || "same".equals(l.params.get("border_mode"))
+                    || conv && l.inferred.contains("kernel_row")) {
+                continue;
+            }
+            int plain = conv ? 1 : k;
+            if (windows(in, k, plain) == l.spatial) {
+                continue;
+            }
+            for (int stride = 1; stride <= Math.max(4, k); stride++) {
+                if (stride != plain && windows(in, k, stride) == l.spatial) {
+                    l.params.put("stride_row", stride);
+                    l.inferred.add("stride_row");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** How many windows of size k at this stride fit in a side of n (no padding). */
+    private static int windows(int n, int k, int stride) {
+        return n < k ? 0 : (n - k) / stride + 1;
     }
 
     /** The label types the deck only by words that say it holds maps (models/detect/decks.json). */
