@@ -75,12 +75,18 @@ final class DeckLabelColumns {
         return Optional.empty();
     }
 
+    /** The side of a map size ("16@28x28", "64x64": 28, 64); 0 for a vector's length. */
+    static int side(String size) {
+        Matcher m = Pattern.compile("(\\d+)$").matcher(size);
+        return size.contains("x") && m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** The label lines without their size tokens (to be replaced by a better reading of the size). */
     static List<String> withoutSizes(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             String rest = SIZE_TOKEN.matcher(l).replaceAll(" ").strip();
-            if (!rest.isEmpty()) {
+            if (rest.chars().anyMatch(Character::isLetter)) { // what is left of a size token alone ("$") is no word
                 out.add(rest);
             }
         }

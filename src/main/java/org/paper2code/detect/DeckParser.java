@@ -116,7 +116,8 @@ final class DeckParser implements StyleParser {
             List<ParsedLabel> steps = steps(operations.get(i));
             ParsedLabel whole = operation(operations.get(i));
             ParsedLabel first = steps.size() > 1 || whole == null ? steps.stream().findFirst().orElse(whole) : whole;
-            layers.add(describe(shapes, rows, i, rest, first, rereadGrey));
+            int lastSide = layers.stream().mapToInt(l -> l.spatial).filter(v -> v > 0).reduce((a, b) -> b).orElse(-1);
+            layers.add(describe(shapes, rows, i, rest, first, rereadGrey, lastSide));
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
@@ -226,7 +227,7 @@ final class DeckParser implements StyleParser {
             boolean conv = "Conv2D".equals(l.type);
             boolean pool = "Pooling2D".equals(l.type);
             if (!(conv || pool) || in <= 0 || l.spatial <= 0 || l.spatial >= in || l.params.containsKey("stride_row")
-                    || !(l.params.get("kernel_row") instanceof Integer k) || "same".equals(l.params.get("border_mode"))
+                    || !(l.params.get("kernel_row") instanceof Integer k) || k < 1 || "same".equals(l.params.get("border_mode"))
                     || conv && l.inferred.contains("kernel_row")) {
                 continue;
             }
@@ -549,12 +550,15 @@ final class DeckParser implements StyleParser {
      * it as it is; lines that name a type keep their words and get that size; lines with no type word give way to
      * the column reading that states it.
      */
-    private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector) {
+    private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector, int lastSide) {
         String joined = String.join(" ", labelLines);
         List<DeckLabelColumns.Reading> readings = new ArrayList<>();
         readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
         readings.addAll(labelColumns.read(grey, column, vector));
-        Optional<String> size = DeckLabelColumns.agreed(readings);
+        // a chain of decks keeps or shrinks its maps: a side larger than the last one read is a misreading
+        List<DeckLabelColumns.Reading> plausible = readings.stream()
+                .filter(r -> lastSide <= 0 || r.size().map(DeckLabelColumns::side).orElse(0) <= lastSide).toList();
+        Optional<String> size = DeckLabelColumns.agreed(plausible);
         if (size.isEmpty() || DeckLabelColumns.statesLiterally(joined, size.get())) {
             return labelLines;
         }
@@ -568,7 +572,8 @@ final class DeckParser implements StyleParser {
         return grammar.read(words).isPresent() ? List.of(words) : out;
     }
 
-    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey) {
+    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey,
+            int lastSide) {
         Rect s = shapes.get(i);
         boolean squareMap = sheetsStyle() && squareSheet(s); // a square map seen face on, in a stacked figure
         ShapeReading l = new ShapeReading();
@@ -598,7 +603,8 @@ final class DeckParser implements StyleParser {
             }
         }
         if (rereadGrey != null && !rows.wrapped()) {
-            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, s.y - LABEL_REACH, (int) (right - left), LABEL_REACH - 2), thin(s));
+            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, s.y - LABEL_REACH, (int) (right - left), LABEL_REACH - 2), thin(s),
+                    lastSide);
         }
         l.text = String.join(" ", labelLines);
         Optional<ParsedLabel> p = grammar.read(l.text);
@@ -647,7 +653,7 @@ final class DeckParser implements StyleParser {
             l.flat = !squareMap;
         }
         // a Dense deck whose words state no width ("Full connection" under it, "fc8" over "1000") takes the number alone on a line
-        boolean unitsGuessed = p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
+        boolean unitsGuessed = sheetsStyle() && p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
         if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense")) || unitsGuessed) {
             readUntypedSize(l, labelLines, squareMap);
         }
