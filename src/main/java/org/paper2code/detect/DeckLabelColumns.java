@@ -128,7 +128,7 @@ final class DeckLabelColumns {
 
     /** The reading's words only: OCR of a column turns the lines crossing it into dashes and bars. */
     static String words(String text) {
-        return text.replaceAll("[^\\p{L}\\p{N}@:._ ]", " ").replaceAll("\\s+", " ").strip();
+        return text.replaceAll("[^\\p{L}\\p{N}@:._ ]", " ").replaceAll("(?<!\\S)[:._]+(?!\\S)", " ").replaceAll("\\s+", " ").strip();
     }
 
     /** Whether the text states this size as it is (not as part of a longer token: "S12@7x7" does not state "12@7x7"). */
