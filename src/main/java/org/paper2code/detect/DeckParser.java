@@ -34,11 +34,15 @@ final class DeckParser implements StyleParser {
     private static final int BRIDGE = 11;
     /** Text above the decks closer than this many text heights is one deck's label. */
     private static final int LABEL_GAP = 3;
-    /** A line that is only a number ("768", "500 units"): a vector's length, not a tag's index ("S2:") or OCR noise. */
-    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*\\d+(\\s*units?)?\\s*$");
+    /** A line that is only a number ("768", "500 units", LeNet's "layer 84"): a vector's length, not a tag's index ("S2:") or OCR noise. */
+    private static final java.util.regex.Pattern STANDALONE_NUMBER = java.util.regex.Pattern.compile("^\\s*(?:layer\\s+)?\\d+(\\s*units?)?\\s*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final List<Pattern> MAP_WORDS = patterns(ModelFiles.json("/models/detect/decks.json", "deck words").path("mapWords"));
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
+    private final DeckLabelColumns labelColumns = new DeckLabelColumns();
+    /** Text above a deck within this many pixels is its label. */
+    private static final int LABEL_REACH = 80;
 
     private final FigureText textSource;
 
@@ -104,13 +108,16 @@ final class DeckParser implements StyleParser {
                 : shapes.stream().map(s -> List.<TextLines.Line>of()).toList();
         List<TextLines.Line> operationLines = operations.stream().flatMap(List::stream).toList();
         List<TextLines.Line> rest = lines.stream().filter(t -> !operationLines.contains(t)).toList();
+        // deck labels the figure-wide OCR garbled are read again column by column (OCR only: a PDF's words are exact)
+        Mat rereadGrey = sheets && !vertical && textSource == FigureText.ocr() ? textGrey : null;
         List<ShapeReading> layers = new ArrayList<>();
         List<List<ParsedLabel>> laterSteps = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             List<ParsedLabel> steps = steps(operations.get(i));
             ParsedLabel whole = operation(operations.get(i));
             ParsedLabel first = steps.size() > 1 || whole == null ? steps.stream().findFirst().orElse(whole) : whole;
-            layers.add(describe(shapes, rows, i, rest, first));
+            int lastSide = layers.stream().mapToInt(l -> l.spatial).filter(v -> v > 0).reduce((a, b) -> b).orElse(-1);
+            layers.add(describe(shapes, rows, i, rest, first, rereadGrey, lastSide));
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         if (style == DiagramStyle.BOX_3D) {
@@ -125,6 +132,10 @@ final class DeckParser implements StyleParser {
             poolingsByShrinking(layers, shapes, operations);
         }
         infer(layers);
+        if (sheets) {
+            filtersFromNextPooling(layers);
+            stridesFromSizes(layers);
+        }
         if (style == DiagramStyle.BOX_3D) {
             new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey, Cv.grey(bgr));
         }
@@ -188,6 +199,55 @@ final class DeckParser implements StyleParser {
                 l.params.clear(); // the map count was no convolution's filters
             }
         }
+    }
+
+    /**
+     * A convolution whose map count was not read takes the count stated over the pooling right after it: pooling
+     * keeps the number of maps ("Feature maps" over a garbled size, then "Pooled maps 8@30x30").
+     */
+    private static void filtersFromNextPooling(List<ShapeReading> layers) {
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            ShapeReading next = layers.get(i + 1);
+            if ("Conv2D".equals(l.type) && l.inferred.contains("filters") && "Pooling2D".equals(next.type) && next.depth > 0) {
+                l.params.put("filters", next.depth);
+            }
+        }
+    }
+
+    /**
+     * The stride a window layer's stated sizes imply when its plain stride does not fit them: AlexNet's 11x11
+     * convolution takes 227x227 to 55x55 (stride 4), its 3x3 max-pooling 55x55 to 27x27 (stride 2, overlapping
+     * windows, not the pooling default of stride = kernel). Only with the kernel known, and only unpadded windows.
+     */
+    private static void stridesFromSizes(List<ShapeReading> layers) {
+        for (int i = 1; i < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            int in = layers.get(i - 1).spatial;
+            boolean conv = "Conv2D".equals(l.type);
+            boolean pool = "Pooling2D".equals(l.type);
+            if (!(conv || pool) || in <= 0 || l.spatial <= 0 || l.spatial >= in || l.params.containsKey("stride_row")
+                    || !(l.params.get("kernel_row") instanceof Integer k) || k < 1 || "same".equals(l.params.get("border_mode"))
+                    || conv && l.inferred.contains("kernel_row")) {
+                continue;
+            }
+            int plain = conv ? 1 : k;
+            if (windows(in, k, plain) == l.spatial) {
+                continue;
+            }
+            for (int stride = 1; stride <= Math.max(4, k); stride++) {
+                if (stride != plain && windows(in, k, stride) == l.spatial) {
+                    l.params.put("stride_row", stride);
+                    l.inferred.add("stride_row");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** How many windows of size k at this stride fit in a side of n (no padding). */
+    private static int windows(int n, int k, int stride) {
+        return n < k ? 0 : (n - k) / stride + 1;
     }
 
     /** The label types the deck only by words that say it holds maps (models/detect/decks.json). */
@@ -484,7 +544,36 @@ final class DeckParser implements StyleParser {
                 label.mapShape(), label.tag());
     }
 
-    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op) {
+    /**
+     * The label lines with the deck's size stated readably: the size the figure-wide reading and OCR of the deck's
+     * label column at several scales ({@link DeckLabelColumns}) agree on. The lines stay as read when they state
+     * it as it is; lines that name a type keep their words and get that size; lines with no type word give way to
+     * the column reading that states it.
+     */
+    private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector, int lastSide) {
+        String joined = String.join(" ", labelLines);
+        List<DeckLabelColumns.Reading> readings = new ArrayList<>();
+        readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
+        readings.addAll(labelColumns.read(grey, column, vector));
+        // a chain of decks keeps or shrinks its maps: a side larger than the last one read is a misreading
+        List<DeckLabelColumns.Reading> plausible = readings.stream()
+                .filter(r -> lastSide <= 0 || r.size().map(DeckLabelColumns::side).orElse(0) <= lastSide).toList();
+        Optional<String> size = DeckLabelColumns.agreed(plausible);
+        if (size.isEmpty() || DeckLabelColumns.statesLiterally(joined, size.get())) {
+            return labelLines;
+        }
+        List<String> out = new ArrayList<>(DeckLabelColumns.withoutSizes(labelLines));
+        out.add(size.get());
+        if (grammar.read(joined).isPresent()) {
+            return out;
+        }
+        String winner = readings.stream().filter(r -> r.size().equals(size)).findFirst().map(DeckLabelColumns.Reading::text).orElse("");
+        String words = DeckLabelColumns.words(labelColumns.normalised(winner));
+        return grammar.read(words).isPresent() ? List.of(words) : out;
+    }
+
+    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey,
+            int lastSide) {
         Rect s = shapes.get(i);
         boolean squareMap = sheetsStyle() && squareSheet(s); // a square map seen face on, in a stacked figure
         ShapeReading l = new ShapeReading();
@@ -509,9 +598,13 @@ final class DeckParser implements StyleParser {
         // the label: the lines above, nearest first, joined top-down ("INPUT" over "32x32")
         List<String> labelLines = new ArrayList<>();
         for (TextLines.Line t : above) {
-            if (s.y - (t.box().y + t.box().height) < 80) {
+            if (s.y - (t.box().y + t.box().height) < LABEL_REACH) {
                 labelLines.add(0, t.text());
             }
+        }
+        if (rereadGrey != null && !rows.wrapped()) {
+            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, s.y - LABEL_REACH, (int) (right - left), LABEL_REACH - 2), thin(s),
+                    lastSide);
         }
         l.text = String.join(" ", labelLines);
         Optional<ParsedLabel> p = grammar.read(l.text);
@@ -559,7 +652,9 @@ final class DeckParser implements StyleParser {
             // one number beside a square sheet is its depth (channels); beside anything else, a vector's length
             l.flat = !squareMap;
         }
-        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense"))) {
+        // a Dense deck whose words state no width ("Full connection" under it, "fc8" over "1000") takes the number alone on a line
+        boolean unitsGuessed = sheetsStyle() && p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
+        if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense")) || unitsGuessed) {
             readUntypedSize(l, labelLines, squareMap);
         }
         if (p.isPresent()) {
