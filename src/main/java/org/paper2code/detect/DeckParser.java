@@ -180,21 +180,20 @@ final class DeckParser implements StyleParser {
      * tag, no operation) counts as untyped here, as the words fit a subsampling as well as a convolution.
      */
     private void poolingsByShrinking(List<ShapeReading> layers, List<Rect> shapes, List<List<TextLines.Line>> operations) {
+        // each was a Conv2D (the condition below): untyped for the rule, a convolution again if the rule passes it by
         List<ShapeReading> mapsOnly = new ArrayList<>();
-        Map<ShapeReading, String> types = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             if (operations.get(i).isEmpty() && l.parsed != null && l.parsed.tag() == null && "Conv2D".equals(l.type)
                     && namesOnlyMaps(l.text)) {
                 mapsOnly.add(l);
-                types.put(l, l.type);
                 l.type = null;
             }
         }
         CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList(), List.of());
         for (ShapeReading l : mapsOnly) {
             if (l.type == null) {
-                l.type = types.get(l);
+                l.type = "Conv2D";
             } else {
                 l.params.clear(); // the map count was no convolution's filters
             }
