@@ -226,12 +226,12 @@ public final class Box2DRenderer implements FigureRenderer {
     /**
      * The scored parameters a variant's box never writes: Caffe draw_net prints a convolution's kernel, stride and pad
      * but not its num_output (no blob shape either); Keras plot_model prints class and shapes, never a kernel size (the
-     * output shape does give the filters, and the shapes the stride). Phrased labels write both.
+     * output shape does give the filters, the shapes the stride and sometimes the kernel). Phrased labels write both.
      */
     static List<String> undrawn(Layer l, int variant) {
         boolean conv = List.of("Conv2D", "Deconv2D", "Conv1D").contains(l.type());
         return switch (variant) {
-            case 2 -> conv || l.type().equals("Pooling2D") ? Undrawn.KERNEL : List.of();
+            case 2 -> conv || l.type().equals("Pooling2D") ? Undrawn.kernelUnlessSized(l) : List.of();
             case 3 -> conv ? Undrawn.FILTERS : List.of();
             default -> List.of();
         };

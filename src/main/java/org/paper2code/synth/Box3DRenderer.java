@@ -148,10 +148,11 @@ public final class Box3DRenderer implements FigureRenderer {
 
     /**
      * Name-only labels write no kernel size (the optional kernel cuboid's size is a sketch, not a number); the
-     * dimension labels give the channels (filters, units) and the map sizes (strides).
+     * dimension labels give the channels (filters, units), the map sizes (strides, and some kernels: {@link Undrawn}).
      */
     static List<String> undrawn(DeckModel.Deck d, Look look) {
-        return namesOnly(look) && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(d.layer().type()) ? Undrawn.KERNEL : List.of();
+        return namesOnly(look) && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(d.layer().type())
+                ? Undrawn.kernelUnlessSized(d.layer()) : List.of();
     }
 
     static void drawCuboid(Canvas c, Cuboid q, Color base, Color ink, float lw) {

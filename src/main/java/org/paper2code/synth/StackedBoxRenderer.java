@@ -134,12 +134,13 @@ public final class StackedBoxRenderer implements FigureRenderer {
     /**
      * A deck's kernel is written only in the operation under the arrow into it, which odd variants phrase with the
      * kernel ("5x5 convolution", {@link DeckModel#operation}); even ones say "Convolutions" (variant 2 writes none), an
-     * up-convolution never has one, and the first deck has no arrow. The labels give the channels and map sizes.
+     * up-convolution never has one, and the first deck has no arrow. The labels give the channels and map sizes (and
+     * from those some kernels: {@link Undrawn#kernelFromSizes}).
      */
     static List<String> undrawn(DeckModel.Deck d, int variant, boolean first) {
         String type = d.layer().type();
         boolean stated = !first && variant % 2 == 1 && (type.equals("Conv2D") || type.equals("Pooling2D"));
-        return !stated && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(type) ? Undrawn.KERNEL : List.of();
+        return !stated && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(type) ? Undrawn.kernelUnlessSized(d.layer()) : List.of();
     }
 
     static List<String> label(DeckModel.Deck d, int variant, Look look) {

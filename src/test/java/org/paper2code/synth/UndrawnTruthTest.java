@@ -20,12 +20,15 @@ class UndrawnTruthTest {
         System.setProperty("java.awt.headless", "true");
     }
 
+    /** 32 -> 14 (5x5/2) -> 7 (pool 2/2) -> 5 (3x3/1, no padding) -> 2 (pool 3/2) -> fc 10. */
     private static Graph net() {
         return new Graph("t", null, List.of(
                 new Layer("Input", "data", Map.of("output_shape", List.of(3, 32, 32)), List.of()),
                 new Layer("Conv2D", "conv1", Map.of("filters", 16, "kernel_row", 5, "stride_row", 2), List.of("data")),
                 new Layer("Pooling2D", "pool1", Map.of("kernel_row", 2, "function", "MAX"), List.of("conv1")),
-                new Layer("Flatten", "flat", Map.of(), List.of("pool1")),
+                new Layer("Conv2D", "conv2", Map.of("filters", 32, "kernel_row", 3), List.of("pool1")),
+                new Layer("Pooling2D", "pool2", Map.of("kernel_row", 3, "stride_row", 2, "function", "MAX"), List.of("conv2")),
+                new Layer("Flatten", "flat", Map.of(), List.of("pool2")),
                 new Layer("Dense", "fc1", Map.of("units", 10), List.of("flat"))), null);
     }
 
@@ -54,10 +57,12 @@ class UndrawnTruthTest {
     }
 
     @Test
-    void kerasLookMarksKernelsInferredButNotFilters() {
+    void kerasLookMarksKernelsTheShapesDoNotGiveButNotFilters() {
         Graph keras = truth(DiagramStyle.BOX_2D, 2);
         assertEquals(List.of("kernel_row"), inferred(keras, "conv1"), "plot_model prints no kernel; its output shape gives the filters");
-        assertEquals(List.of("kernel_row"), inferred(keras, "pool1"));
+        assertEquals(List.of("kernel_row"), inferred(keras, "pool2"), "5 -> 2 at stride 2 fits a kernel of 2 or 3");
+        assertEquals(null, inferred(keras, "pool1"), "14 -> 7 reads as a 2x2 pooling");
+        assertEquals(null, inferred(keras, "conv2"), "7 -> 5 without padding reads as 3x3");
         assertEquals(null, inferred(keras, "fc1"), "the output shape (None, 10) gives the units");
     }
 
@@ -66,7 +71,8 @@ class UndrawnTruthTest {
         for (int variant : new int[] {1, 3}) {
             Graph names = truth(DiagramStyle.BOX_3D, variant);
             assertEquals(List.of("kernel_row"), inferred(names, "conv1"), "variant " + variant);
-            assertEquals(List.of("kernel_row"), inferred(names, "pool1"), "variant " + variant);
+            assertEquals(List.of("kernel_row"), inferred(names, "pool2"), "variant " + variant);
+            assertEquals(null, inferred(names, "conv2"), "the sizes give 3x3");
             assertEquals(null, inferred(names, "fc1"), "the bar's label gives the units");
         }
         for (int variant : new int[] {0, 2}) {
