@@ -76,6 +76,7 @@ public final class Box2DRenderer implements FigureRenderer {
                     }
                 }
             }
+            c.undrawn(l.name(), undrawn(l, variant));
             double w = 0;
             for (int i = 0; i < lines.size(); i++) {
                 w = Math.max(w, Scene.textWidth(lines.get(i), i == 0 ? font : small));
@@ -220,6 +221,20 @@ public final class Box2DRenderer implements FigureRenderer {
             }
         }
         return vertical ? c.finish(totalAcross, totalFlow) : c.finish(totalFlow, totalAcross);
+    }
+
+    /**
+     * The scored parameters a variant's box never writes: Caffe draw_net prints a convolution's kernel, stride and pad
+     * but not its num_output (no blob shape either); Keras plot_model prints class and shapes, never a kernel size (the
+     * output shape does give the filters, the shapes the stride and sometimes the kernel). Phrased labels write both.
+     */
+    static List<String> undrawn(Layer l, int variant) {
+        boolean conv = List.of("Conv2D", "Deconv2D", "Conv1D").contains(l.type());
+        return switch (variant) {
+            case 2 -> conv || l.type().equals("Pooling2D") ? Undrawn.kernelUnlessSized(l) : List.of();
+            case 3 -> conv ? Undrawn.FILTERS : List.of();
+            default -> List.of();
+        };
     }
 
     /** The outermost box edge across the flow among the ranks an edge spans. */

@@ -92,6 +92,7 @@ public final class Box3DRenderer implements FigureRenderer {
             drawCuboid(c, cu, base, ink, lw);
             String layer = d.layer().name();
             c.node(layer, cu.bounds());
+            c.undrawn(layer, undrawn(d, look));
             c.textCentred(names.get(i), cu.x() + (cu.t() + cu.dx()) / 2, cu.y() - cu.dy() - lh / 2 - 4, small, ink, layer);
             if (d.isMap()) {
                 c.textCentred(String.valueOf(d.height()), cu.x() - Scene.textWidth(String.valueOf(d.height()), small) / 2 - 4,
@@ -137,10 +138,21 @@ public final class Box3DRenderer implements FigureRenderer {
         if (d.layer().type().equals("Input")) {
             return look.phrasing() == LabelPhrasing.Phrasing.CAPS ? "INPUT" : "input";
         }
-        if (look.variant() % 2 == 0) {
-            return LabelPhrasing.label(d.layer(), d.shape(), look.phrasing());
-        }
-        return d.layer().name();
+        return namesOnly(look) ? d.layer().name() : LabelPhrasing.label(d.layer(), d.shape(), look.phrasing());
+    }
+
+    /** Odd variants label each cuboid with its layer name ("conv1") rather than a phrased label. */
+    private static boolean namesOnly(Look look) {
+        return look.variant() % 2 == 1;
+    }
+
+    /**
+     * Name-only labels write no kernel size (the optional kernel cuboid's size is a sketch, not a number); the
+     * dimension labels give the channels (filters, units), the map sizes (strides, and some kernels: {@link Undrawn}).
+     */
+    static List<String> undrawn(DeckModel.Deck d, Look look) {
+        return namesOnly(look) && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(d.layer().type())
+                ? Undrawn.kernelUnlessSized(d.layer()) : List.of();
     }
 
     static void drawCuboid(Canvas c, Cuboid q, Color base, Color ink, float lw) {

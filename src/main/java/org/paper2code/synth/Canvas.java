@@ -2,7 +2,9 @@ package org.paper2code.synth;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.paper2code.eval.Box;
 import org.paper2code.eval.FigureTruth;
 
@@ -13,6 +15,7 @@ final class Canvas {
     private final List<FigureTruth.NodeBox> nodes = new ArrayList<>();
     private final List<FigureTruth.EdgeBox> edges = new ArrayList<>();
     private final List<FigureTruth.LabelBox> labels = new ArrayList<>();
+    private final Map<String, List<String>> undrawn = new LinkedHashMap<>();
 
     Canvas(Look look) {
         this.look = look;
@@ -21,6 +24,13 @@ final class Canvas {
 
     void node(String layer, Box b) {
         nodes.add(new FigureTruth.NodeBox(layer, b));
+    }
+
+    /** Records parameters of a layer that the figure does not draw (see {@link Undrawn}). */
+    void undrawn(String layer, List<String> keys) {
+        if (!keys.isEmpty()) {
+            undrawn.computeIfAbsent(layer, k -> new ArrayList<>()).addAll(keys);
+        }
     }
 
     void edge(String from, String to, Box b) {
@@ -111,6 +121,6 @@ final class Canvas {
     /** Sets the scene's size to cover everything drawn plus a margin, shifting nothing (drawing starts at the margin). */
     Rendered finish(double width, double height) {
         scene.size(width, height);
-        return new Rendered(scene, nodes, edges, labels);
+        return new Rendered(scene, nodes, edges, labels, undrawn);
     }
 }

@@ -27,6 +27,10 @@ public final class FigureFactory {
 
     /** A drawn figure before encoding: scene in its own units, the graph, and the look. */
     public record Drawing(DiagramStyle style, String family, Graph graph, Look look, Rendered rendered) {
+        /** The graph the figure's truth scores: the one shown, each parameter the look does not draw marked inferred. */
+        public Graph truthGraph() {
+            return Undrawn.markInferred(graph, rendered.undrawn());
+        }
     }
 
     /** An encoded figure and its truth; boxes are in pixels of {@code image}. */
@@ -86,7 +90,7 @@ public final class FigureFactory {
         boolean jpeg = look.jpegQuality() > 0;
         byte[] bytes = jpeg ? PostProcess.jpeg(img, look.jpegQuality()) : PostProcess.png(img);
         String ext = jpeg ? "jpg" : "png";
-        FigureTruth truth = new FigureTruth(id + "." + ext, style, d.graph(), px.nodes(),
+        FigureTruth truth = new FigureTruth(id + "." + ext, style, d.truthGraph(), px.nodes(),
                 clipEdges(px.edges(), img), clipLabels(px.labels(), img),
                 origin + " family=" + d.family() + " look=" + look.describe(), LICENCE);
         return new Figure(id, d, img, bytes, ext, truth);

@@ -110,7 +110,7 @@ public final class PaperFactory {
                 String label = "Figure " + (i + 1);
                 String caption = label + ": " + f.caption;
                 Box box = w.figure(f, caption);
-                Graph g = f.drawing().graph();
+                Graph g = f.drawing().truthGraph();
                 if (g != null) {
                     g = g.withSource(new GraphSource(id + ".pdf", w.pageNo, label, null, null, f.drawing().style().id(), null));
                     if (i == 0) {

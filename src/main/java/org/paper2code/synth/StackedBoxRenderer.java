@@ -84,6 +84,7 @@ public final class StackedBoxRenderer implements FigureRenderer {
                 c.scene.rect(sx, sy, dm[0], dm[1], 0, fill == null ? look.background() : fill, ink, look.lineWidth());
             }
             c.node(d.layer().name(), b);
+            c.undrawn(d.layer().name(), undrawn(d, variant, i == 0));
             double y = margin + lh / 2 + (2 - labels.get(i).size()) * lh;
             for (String s : labels.get(i)) {
                 c.textCentred(s, b.x() + b.w() / 2, y, font, ink, d.layer().name());
@@ -128,6 +129,18 @@ public final class StackedBoxRenderer implements FigureRenderer {
             }
         }
         return c.finish(width, height);
+    }
+
+    /**
+     * A deck's kernel is written only in the operation under the arrow into it, which odd variants phrase with the
+     * kernel ("5x5 convolution", {@link DeckModel#operation}); even ones say "Convolutions" (variant 2 writes none), an
+     * up-convolution never has one, and the first deck has no arrow. The labels give the channels and map sizes (and
+     * from those some kernels: {@link Undrawn#kernelFromSizes}).
+     */
+    static List<String> undrawn(DeckModel.Deck d, int variant, boolean first) {
+        String type = d.layer().type();
+        boolean stated = !first && variant % 2 == 1 && (type.equals("Conv2D") || type.equals("Pooling2D"));
+        return !stated && List.of("Conv2D", "Deconv2D", "Pooling2D").contains(type) ? Undrawn.kernelUnlessSized(d.layer()) : List.of();
     }
 
     static List<String> label(DeckModel.Deck d, int variant, Look look) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.paper2code.eval.DiagramStyle;
@@ -14,7 +15,7 @@ class FigureScaleTest {
     private static FigureFactory.Drawing drawing(double w, double h, Look look) {
         Scene s = new Scene(look.background());
         s.size(w, h);
-        return new FigureFactory.Drawing(DiagramStyle.BOX_2D, "test", null, look, new Rendered(s, List.of(), List.of(), List.of()));
+        return new FigureFactory.Drawing(DiagramStyle.BOX_2D, "test", null, look, new Rendered(s, List.of(), List.of(), List.of(), Map.of()));
     }
 
     /**
