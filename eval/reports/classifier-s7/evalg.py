@@ -1,6 +1,6 @@
 import sys, numpy as np
 sys.path.insert(0,'/tmp/s7c'); from mkmlp_read import read_cache
-RW=sys.argv[1]
+RW=sys.argv[1]+('' if len(sys.argv)<3 or sys.argv[2]=='600' else '-'+sys.argv[2])
 rows=[l.rstrip('\n').split('\t') for l in open('/tmp/s7c/real/rows.tsv')]
 ids=[r[1] for r in rows]; y=np.array([int(r[2]) for r in rows]); n=len(y); O=5
 def load(p):
@@ -24,6 +24,6 @@ mu,sd,W,b=v[:d],v[d:2*d],v[2*d:2*d+2*d].reshape(d,2),v[4*d:]
 z=np.clip((HX-mu)/sd,-6,6)@W+b; z-=z.max(1,keepdims=True); ph=np.exp(z); ph/=ph.sum(1,keepdims=True); hq=ph[:,0]
 print('RW',RW,'gate alone: real arch %d/%d, held-out arch %d/600'%(((q<0.5)==(y==O)).sum(),n,((hq<0.5)==(hy==O)).sum()))
 for wg in (0.25,0.5,1.0):
-    rep(gated(E,(1-wg)*E[:,O]+wg*(1-q)),y,'real, gate weight %g'%wg, wg==1.0)
+    rep(gated(E,(1-wg)*E[:,O]+wg*(1-q)),y,'real, gate weight %g'%wg, True)
     rep(gated(H,(1-wg)*H[:,O]+wg*(1-hq)),hy,'synthetic held-out, gate weight %g'%wg)
 rep(E,y,'real, no gate'); rep(H,hy,'synthetic held-out, no gate')

@@ -3,10 +3,11 @@ import sys, glob, numpy as np, torch, torch.nn.functional as F
 sys.path.insert(0,'/tmp/s7c'); torch.set_num_threads(1)
 from mkmlp_read import read_cache
 RW=float(sys.argv[1]) if len(sys.argv)>1 else 3.0
+TAG='' if len(sys.argv)<3 or sys.argv[2]=='600' else '-'+sys.argv[2]
 rows=[l.rstrip('\n').split('\t') for l in open('/tmp/s7c/real/rows.tsv')]
 n=len(rows); y=np.array([int(r[2]) for r in rows]); fold=np.array([int(r[3]) for r in rows]); ids=[r[1] for r in rows]
 Xr=np.fromfile('/tmp/s7c/real/features.f32',dtype='>f4').reshape(n,-1).astype(np.float64)
-_,ys,Xs=read_cache(glob.glob('/work/wt-s7-classify/target/classifier-cache/synth-13-600-*-cnn*.bin')[0])
+_,ys,Xs=read_cache(glob.glob('/work/wt-s7-classify/target/classifier-cache/synth-13-%s-*-cnn*.bin' % (sys.argv[2] if len(sys.argv) > 2 else '600'))[0])
 Xs=Xs.astype(np.float64); ys=np.array(ys)
 X=np.vstack([Xs,Xr]); lab=np.concatenate([(ys==5),(y==5)]).astype(np.int64); w=np.concatenate([np.ones(len(ys)),np.full(n,RW)])
 S=np.arange(len(ys)); R=len(ys)+np.arange(n); CLIP=6
@@ -34,8 +35,8 @@ allr=np.arange(n); q=np.zeros(n); ch=[]
 for k in sorted(set(fold)):
     trr=allr[fold!=k]; l2=choose(trr); ch.append(l2)
     q[allr[fold==k]]=pred(fit(np.concatenate([S,R[trr]]),l2),R[allr[fold==k]])[:,0]
-with open('/tmp/s7c/gsyn-oof-%g.tsv'%RW,'w') as f:
+with open('/tmp/s7c/gsyn-oof-%g%s.tsv'%(RW,TAG),'w') as f:
     for i in range(n): f.write('%s\t%.6f\n'%(ids[i],q[i]))
 l2=choose(allr); m=fit(np.concatenate([S,R]),l2)
-np.save('/tmp/s7c/gsyn-final-%g.npy'%RW,np.concatenate([m[0],m[1],m[2].ravel(),m[3]]))
+np.save('/tmp/s7c/gsyn-final-%g%s.npy'%(RW,TAG),np.concatenate([m[0],m[1],m[2].ravel(),m[3]]))
 print('RW',RW,'L2 per fold',ch,'final',l2,'gate alone arch-vs-other %d/%d'%(((q<0.5)==(y==5)).sum(),n))
