@@ -35,6 +35,8 @@ public final class TrainClassifier {
     }
 
     private final int threads;
+    /** The packages whose code makes a synthetic figure's features: the cache is only valid for them as they are. */
+    private static final List<String> FIGURE_CODE = List.of("org.paper2code.synth", "org.paper2code.graph", "org.paper2code.classify");
     private final Path cache;
     /** The CNN whose embedding the regression reads after the features, or null (no regression). */
     private final Path cnn;
@@ -476,11 +478,12 @@ public final class TrainClassifier {
 
     /**
      * Features of {@code corpus synth -n n --seed seed}'s figures, followed by the CNN embedding when
-     * {@code embed} and there is a CNN; cached by the feature layout (and the CNN).
+     * {@code embed} and there is a CNN; cached by the code that draws and measures the figures (packages synth, graph
+     * and classify: a generator change makes other figures) and the CNN.
      */
     Set synthetic(int n, long seed, boolean embed) throws Exception {
         boolean withCnn = embed && cnn != null;
-        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + Integer.toHexString(FigureFeatures.names().hashCode())
+        Path file = cache.resolve("synth-" + seed + "-" + n + "-" + CodeDigest.of(TrainClassifier.class, FIGURE_CODE)
                 + (withCnn ? cnnTag() : "") + ".bin");
         if (Files.isRegularFile(file)) {
             return read(file);
