@@ -65,7 +65,7 @@ public final class BoxFlowParser implements StyleParser {
                 u = union(u, boxes.get(i));
                 String text = texts.get(i).replaceAll("[ \\t]+", " ").strip();
                 if (lab.isEmpty()) {
-                    lab = label(text);
+                    lab = label(ocrText() && PictureContent.isPicture(grey, inner.get(i)) ? wordLines(text) : text);
                 }
                 all.append(all.length() > 0 && !text.isEmpty() ? "\n" : "").append(text);
             }
@@ -505,6 +505,14 @@ public final class BoxFlowParser implements StyleParser {
             p = grammar.read(name.replaceAll("[\\s_]*\\d*\\s*$", "").replace('_', ' '));
         }
         return p.isPresent() ? p : StageTitles.opaque(cls);
+    }
+
+    /**
+     * The lines of a picture's OCR text that hold a word of three letters: OCR of a photo reads fragments ("SI BN =")
+     * in which a layer's one- or two-letter abbreviation is chance, so such a line names no layer there.
+     */
+    private static String wordLines(String text) {
+        return text.lines().filter(BoxCaptions::hasWord).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /**
