@@ -119,6 +119,15 @@ public final class ConnectorTracer {
                 }
             }
             if (!touched.isEmpty()) {
+                // an arrow drawn from one box that stops a little short of the next, pointing straight at it
+                for (int i = 0; i < boxes.size(); i++) {
+                    if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
+                        if (DEBUG) {
+                            System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
+                        }
+                        touched.add(i);
+                    }
+                }
                 pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
             if (touched.size() < 2) {
@@ -694,6 +703,75 @@ public final class ConnectorTracer {
             }
         }
         return new Rect(x - 4, y - 4, 9, 9);
+    }
+
+    /** How far short of a box side a straight line may stop and still end on it (a gap left before the box). */
+    private static final double SHORT_REACH = 9.5;
+    /** How long the straight run behind such an end must be (a letter or a head's overhang is shorter). */
+    private static final int HEAD_ON_RUN = 20;
+
+    /**
+     * Whether piece {@code c} ends within {@link #SHORT_REACH} of a side of {@code box}, facing it: from its pixel
+     * nearest the side, the piece runs straight back, perpendicular to that side, for {@link #HEAD_ON_RUN} px
+     * (kind: arrows drawn with a gap before the box they point at; a line passing beside a box runs along it).
+     */
+    private static boolean stopsShortHeadOn(int[] lab, int w, int h, int c, Rect cb, Rect box) {
+        if (!overlaps(Cv.grow(box, (int) Math.ceil(SHORT_REACH)), cb)) {
+            return false;
+        }
+        int k = corner(box);
+        int[][] sides = {{0, -1}, {0, 1}, {-1, 0}, {1, 0}}; // the way the line runs back: above, below, left, right
+        for (int[] dir : sides) {
+            boolean horizontalSide = dir[0] == 0;
+            int from = horizontalSide ? box.x + k : box.y + k;
+            int to = horizontalSide ? box.x + box.width - 1 - k : box.y + box.height - 1 - k;
+            int edge = horizontalSide ? (dir[1] < 0 ? box.y - 1 : box.y + box.height) : (dir[0] < 0 ? box.x - 1 : box.x + box.width);
+            for (int a = from; a <= to; a++) {
+                // the nearest pixel of the piece on this line outward from the side, within reach
+                int gap = -1;
+                for (int d = 0; d <= SHORT_REACH; d++) {
+                    int x = horizontalSide ? a : edge + dir[0] * d;
+                    int y = horizontalSide ? edge + dir[1] * d : a;
+                    if (x < 0 || y < 0 || x >= w || y >= h) {
+                        break;
+                    }
+                    if (lab[y * w + x] == c) {
+                        gap = d;
+                        break;
+                    }
+                }
+                if (gap < 0) {
+                    continue;
+                }
+                boolean straight = true;
+                int wide = 0;
+                for (int d = gap; d < gap + HEAD_ON_RUN && straight; d++) {
+                    int x0 = horizontalSide ? a : edge + dir[0] * d;
+                    int y0 = horizontalSide ? edge + dir[1] * d : a;
+                    boolean hit = false;
+                    for (int s = -1; s <= 1 && !hit; s++) {
+                        hit = isPiece(lab, w, h, c, horizontalSide ? x0 + s : x0, horizontalSide ? y0 : y0 + s);
+                    }
+                    straight = hit;
+                    // a line, not a wide band (a thick grey flow arrow running past the box is no arrow at it)
+                    if (isPiece(lab, w, h, c, horizontalSide ? x0 - THIN : x0, horizontalSide ? y0 : y0 - THIN)
+                            || isPiece(lab, w, h, c, horizontalSide ? x0 + THIN : x0, horizontalSide ? y0 : y0 + THIN)) {
+                        wide++;
+                    }
+                }
+                if (straight && wide <= HEAD_ON_RUN * 3 / 4) { // an arrow head near the box is wide for a while
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How far across a line beside its middle no ink of the line may be (the line is thinner than 2 THIN - 1). */
+    private static final int THIN = 5;
+
+    private static boolean isPiece(int[] lab, int w, int h, int c, int x, int y) {
+        return x >= 0 && y >= 0 && x < w && y < h && lab[y * w + x] == c;
     }
 
     /** Whether every two of the boxes overlap in their extent along the axis (they sit at one level of the flow). */

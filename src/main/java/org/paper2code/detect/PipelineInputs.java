@@ -13,6 +13,12 @@ import org.opencv.core.Rect;
  */
 final class PipelineInputs {
     private final Optional<ParsedLabel> input;
+    /**
+     * A box whose text is only a size or a count ("256-d", "512", "7x7x512") is a drawn tensor or layer, not a picture:
+     * OCR of a picture yields letter fragments or a lone digit ("4" from hatching), not a number of two digits or more.
+     */
+    private static final java.util.regex.Pattern SIZE_ONLY = java.util.regex.Pattern.compile(
+            "\\s*(?:\\d+(?:\\s*[x×*]\\s*\\d+)+|\\d{2,})\\s*(?:-?\\s*d(?:im)?)?\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     PipelineInputs(LabelGrammar grammar) {
         this.input = grammar.read("input");
@@ -61,13 +67,14 @@ final class PipelineInputs {
     }
 
     /**
-     * Labels, in place, every box without a label or a word of text that feeds others and is fed by none as an input
+     * Labels, in place, every box without a label, a word of text or a size that feeds others and is fed by none as an input
      * (OCR of a hatched or photographed picture yields fragments, ",|4", "Yj").
      */
     void textlessSources(List<Element> elements, List<Link> links, int boxCount) {
         for (int i = 0; i < boxCount; i++) {
             final int box = i;
-            if (!BoxCaptions.hasWord(elements.get(i).text()) && links.stream().anyMatch(l -> l.from() == box)
+            String text = elements.get(i).text();
+            if (!BoxCaptions.hasWord(text) && !SIZE_ONLY.matcher(text).matches() && links.stream().anyMatch(l -> l.from() == box)
                     && links.stream().noneMatch(l -> l.to() == box)) {
                 asInput(elements, i);
             }

@@ -44,6 +44,34 @@ class ConnectorShapesTest {
     }
 
     /**
+     * An arrow drawn from one box that stops 7 px short of the next, pointing straight at it, ends on that box (the
+     * fixed 4.5 px reach missed it); a line passing 7 px beside a box, along its side, does not.
+     */
+    @Test
+    void lineStoppingShortHeadOnEndsOnTheBox() {
+        BufferedImage img = TestCanvas.white(200, 160);
+        Graphics2D g = TestCanvas.pen(img, false);
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(40, 20, 120, 25);
+        g.drawRect(40, 100, 120, 25);
+        g.drawLine(100, 46, 100, 92); // stops 7 px above the lower box
+        g.dispose();
+        List<Rect> boxes = List.of(new Rect(40, 20, 121, 26), new Rect(40, 100, 121, 26));
+        assertEquals(Set.of("0->1"), trace(img, boxes, false));
+
+        BufferedImage passing = TestCanvas.white(260, 160);
+        Graphics2D p = TestCanvas.pen(passing, false);
+        p.setColor(Color.DARK_GRAY);
+        p.drawRect(40, 20, 120, 25);
+        p.drawRect(40, 100, 120, 25);
+        p.drawLine(100, 46, 100, 70);
+        p.drawLine(100, 70, 167, 70);
+        p.drawLine(167, 70, 167, 150); // runs down 7 px beside the lower box's right side
+        p.dispose();
+        assertEquals(Set.of(), trace(passing, boxes, false));
+    }
+
+    /**
      * Caffe's draw_net: a layer's output blob (an octagon) sends one line to the next layer and a skip line around
      * to a layer further down. One piece of ink reaches all three boxes; the next layer does not feed the far one
      * (the line between them runs back through the blob). Before: next -> far was linked too.

@@ -90,4 +90,16 @@ class PipelineArrowsTest {
         assertEquals("Input", es.get(0).label().map(ParsedLabel::type).orElse("-"));
         assertTrue(es.get(1).label().isEmpty(), "a titled stage stays as it is");
     }
+
+    /** A box whose text is only a size ("256-d", "7x7x512") is a drawn tensor feeding the next box, not an input picture. */
+    @Test
+    void boxWithOnlyASizeIsNoInputPicture() {
+        for (String size : List.of("256-d", "512", "7x7x512")) {
+            List<Element> es = new ArrayList<>();
+            es.add(new Element(new Rect(0, 0, 80, 60), size, Optional.empty(), 0.9));
+            es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
+            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+            assertTrue(es.get(0).label().isEmpty(), size + " became " + es.get(0).label());
+        }
+    }
 }
