@@ -189,7 +189,7 @@ final class DeckParser implements StyleParser {
                 }
                 String read = Integer.toString(l.depth);
                 String other = Integer.toString(layers.get(j).depth);
-                if (read.length() == other.length() + 1 && read.startsWith(other)) {
+                if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
                     if (l.params.get("filters") instanceof Number n && n.intValue() == l.depth) {
                         l.params.put("filters", layers.get(j).depth);
                     }
