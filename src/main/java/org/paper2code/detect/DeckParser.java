@@ -180,7 +180,7 @@ final class DeckParser implements StyleParser {
      * too ("64@" read "649@" or "647@", small labels): taken as read, the count would differ from its neighbour's and
      * hide that the deck is the neighbour's pooling (pooling keeps the count).
      */
-    private static void countsWithAtSignRead(List<ShapeReading> layers) {
+    static void countsWithAtSignRead(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             for (int j : new int[] {i - 1, i + 1}) {
