@@ -129,6 +129,7 @@ final class DeckParser implements StyleParser {
         } else if (sheets && !rows.wrapped()) {
             // a deck with no readable type drawn clearly smaller than the convolution before it is its pooling
             // (a convolution keeps or barely changes its maps' size); the type stays inferred (unparsed confidence)
+            countsWithAtSignRead(layers);
             poolingsByShrinking(layers, shapes, operations);
         }
         infer(layers);
@@ -172,6 +173,31 @@ final class DeckParser implements StyleParser {
             }
         }
         return new Detected(elements, links, vertical, null);
+    }
+
+    /**
+     * A map count that is a neighbouring deck's count with one more digit is that count with its '@' read as a digit
+     * too ("64@" read "649@" or "647@", small labels): taken as read, the count would differ from its neighbour's and
+     * hide that the deck is the neighbour's pooling (pooling keeps the count).
+     */
+    static void countsWithAtSignRead(List<ShapeReading> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            ShapeReading l = layers.get(i);
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < 0 || j >= layers.size() || l.depth <= 0 || layers.get(j).depth <= 0) {
+                    continue;
+                }
+                String read = Integer.toString(l.depth);
+                String other = Integer.toString(layers.get(j).depth);
+                if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
+                    if (l.params.get("filters") instanceof Number n && n.intValue() == l.depth) {
+                        l.params.put("filters", layers.get(j).depth);
+                    }
+                    l.depth = layers.get(j).depth;
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -249,13 +275,18 @@ final class DeckParser implements StyleParser {
         return n < k ? 0 : (n - k) / stride + 1;
     }
 
-    /** The label types the deck only by words that say it holds maps (models/detect/decks.json). */
+    /**
+     * The label types the deck only by words that say it holds maps (models/detect/decks.json), or by nothing but
+     * its size ("64@112x112"): the convolution type is then the grammar's guess from the map count, which fits a
+     * subsampling as well.
+     */
     private boolean namesOnlyMaps(String label) {
         String rest = label;
         for (Pattern p : MAP_WORDS) {
             rest = p.matcher(rest).replaceAll(" ");
         }
-        return !rest.equals(label) && grammar.read(rest).map(p -> !p.type().equals("Conv2D")).orElse(true);
+        boolean onlySize = DeckLabelColumns.withoutSizes(List.of(label)).isEmpty();
+        return onlySize || !rest.equals(label) && grammar.read(rest).map(p -> !p.type().equals("Conv2D")).orElse(true);
     }
 
     /** The operation's chain of layers when it names more than one ("3x3 Conv" over "BN + ReLU"). */

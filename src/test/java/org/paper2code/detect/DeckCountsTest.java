@@ -1,0 +1,34 @@
+package org.paper2code.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Map counts of a deck chain whose small labels ran the '@' into the count. */
+class DeckCountsTest {
+
+    private static ShapeReading deck(int depth) {
+        ShapeReading l = new ShapeReading();
+        l.depth = depth;
+        l.params.put("filters", depth);
+        return l;
+    }
+
+    /** "64@224x224" read "649@224x224" next to a "64@" deck is 64 maps. Before: 649, which hid the pooling after it. */
+    @Test
+    void countWithTheAtSignReadAsADigitIsTheNeighboursCount() {
+        List<ShapeReading> chain = List.of(deck(64), deck(649), deck(64), deck(1289), deck(128));
+        DeckParser.countsWithAtSignRead(chain);
+        assertEquals(List.of(64, 64, 64, 128, 128), chain.stream().map(l -> l.depth).toList());
+        assertEquals(64, chain.get(1).params.get("filters"));
+    }
+
+    /** An RGB input ("3") before 32 maps is no misreading: one-digit counts prefix real counts too often. */
+    @Test
+    void oneDigitNeighbourCountChangesNothing() {
+        List<ShapeReading> chain = List.of(deck(3), deck(32), deck(6), deck(64));
+        DeckParser.countsWithAtSignRead(chain);
+        assertEquals(List.of(3, 32, 6, 64), chain.stream().map(l -> l.depth).toList());
+    }
+}
