@@ -11,6 +11,11 @@ import java.util.Locale;
  */
 public final class GateData {
     public static void main(String[] a) throws Exception {
+        if (a[0].equals("digest")) {
+            // the cache key of the compiled feature code (a change of training code alone changes it too)
+            System.out.println(CodeDigest.of(TrainClassifier.class, java.util.List.of("org.paper2code.synth", "org.paper2code.graph", "org.paper2code.classify")));
+            return;
+        }
         Path root = Path.of(a[1]).toAbsolutePath();
         OpenCvNative.load();
         TrainClassifier t = new TrainClassifier(2, root.resolve("target/classifier-cache"), root.resolve("models/classifier/figure-cnn.onnx"));
