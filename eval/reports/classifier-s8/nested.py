@@ -67,7 +67,9 @@ def choose(p, arch, truth):
 forest = oof(forest_file, 6)
 mlp, lin = oof(mlp_dir + '/oof.tsv', 6), oof(lin_dir + '/oof.tsv', 6)
 gate = oof(lin_dir + '/gate-oof.tsv', 1)[:, 0]
-mlp_in, lin_in = inner(mlp_dir + '/pairs.tsv', 6), inner(lin_dir + '/pairs.tsv', 6)
+import os
+mlp_in = inner(mlp_dir + '/pairs.tsv', 6) if os.path.exists(mlp_dir + '/pairs.tsv') else None
+lin_in = inner(lin_dir + '/pairs.tsv', 6)
 gate_in = inner(lin_dir + '/gate-pairs.tsv', 1)[:, :, 0]
 avg = (forest + mlp + lin) / 3
 
@@ -92,10 +94,11 @@ print('gate alone arch-vs-other %d/%d' % (int(((gate >= 0.5) == (y != OTHER)).su
 for w in WEIGHTS:
     report('fixed w = %g (picked on these folds: not an estimate)' % w, blend(avg, gate, w))
 # nested: fold k's w chosen on the other folds' figures, scored by models trained without their fold and fold k
-variants = {
-    'nested, inner = MLP + regression (+ gate)': lambda k, m: (mlp_in[k][m] + lin_in[k][m]) / 2,
-    'inner = outer forest answers + MLP + regression inner (forest part saw fold k: leaky)': lambda k, m: (forest[m] + mlp_in[k][m] + lin_in[k][m]) / 3,
-}
+variants = {'nested, inner = regression (+ gate)': lambda k, m: lin_in[k][m]}
+if mlp_in is not None:
+    variants['nested, inner = MLP + regression (+ gate)'] = lambda k, m: (mlp_in[k][m] + lin_in[k][m]) / 2
+    variants['inner = outer forest answers + MLP + regression inner (forest part saw fold k: leaky)'] = \
+        lambda k, m: (forest[m] + mlp_in[k][m] + lin_in[k][m]) / 3
 results = {}
 for name, inner_avg in variants.items():
     wk = {}
@@ -107,7 +110,7 @@ for name, inner_avg in variants.items():
     report(name + ' w per fold ' + str([wk[k] for k in folds]), p)
 final_w = choose(avg, gate, y)
 print('final w (same rule on all held-out answers):', final_w)
-main = results['nested, inner = MLP + regression (+ gate)']
+main = results['nested, inner = MLP + regression (+ gate)' if mlp_in is not None else 'nested, inner = regression (+ gate)']
 print('\nconfusion, baseline (rows truth, columns predicted: %s)' % ', '.join(STYLES))
 print(confusion(avg))
 print('confusion, nested gate')
