@@ -42,6 +42,14 @@ final class CuboidNumbers {
      * label drawn a few pixels under a small cuboid).
      */
     void apply(List<? extends ShapeReading> layers, List<Rect> shapes, Mat grey, Mat figure) {
+        apply(layers, shapes, List.of(), grey, figure);
+    }
+
+    /**
+     * As above, with each shape's front face as drawn (empty where not measured): the depth is read under the face's
+     * bottom edge, not under the shape's box, which also holds a depth label drawn touching the face.
+     */
+    void apply(List<? extends ShapeReading> layers, List<Rect> shapes, List<FrontFaces.Face> faces, Mat grey, Mat figure) {
         List<TextLines.Line> small = textSource.smallLines(grey);
         int th = CuboidParser.medianHeight(small);
         boolean debug = System.getenv("P2C_DETECT_DEBUG") != null;
@@ -54,9 +62,10 @@ final class CuboidNumbers {
             double right = i + 1 < shapes.size() ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : Double.POSITIVE_INFINITY;
             List<TextLines.Line> column = small.stream().filter(t -> t.cx() > left && t.cx() < right).toList();
             Optional<String> name = name(column, s, th);
-            Optional<Integer> depth = depth(column, s, th);
+            int bottom = bottom(faces, i, s);
+            Optional<Integer> depth = depth(column, s, th, bottom);
             if (depth.isEmpty() && ("Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type))) {
-                depth = digitsUnder(figure, s, left, right, th);
+                depth = digitsUnder(figure, s, left, right, th, bottom);
             }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
@@ -84,17 +93,23 @@ final class CuboidNumbers {
      * the shape's front half (the depth is centred under the front face), enlarged to about {@link #DIGIT_PX} px per
      * text line and read with digits only, which keeps a 5 px "512" from turning into "$12" or vanishing among words.
      */
-    private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th) {
+    private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th, int bottom) {
         int x0 = (int) Math.max(Math.max(0, left), s.x - th);
         int x1 = (int) Math.min(Math.min(grey.cols(), right), s.x + s.width / 2.0 + th);
-        int y0 = Math.max(0, s.y + s.height + 1); // below the shape's bottom edge
-        int y1 = (int) Math.min(grey.rows(), s.y + s.height + DEPTH_GAP * th);
+        int y0 = Math.max(0, bottom + 1); // below the face's bottom edge
+        int y1 = (int) Math.min(grey.rows(), bottom + DEPTH_GAP * th);
         if (x1 - x0 < th || y1 - y0 < th) {
             return Optional.empty();
         }
         double scale = Math.max(2, Math.min(MAX_DIGIT_SCALE, DIGIT_PX / th));
         List<Integer> ns = grammar.numbers(textSource.numberIn(grey, new Rect(x0, y0, x1 - x0, y1 - y0), scale));
         return ns.isEmpty() ? Optional.empty() : Optional.of(ns.get(ns.size() - 1)).filter(v -> v > 0);
+    }
+
+    /** The row the shape's front face ends on: the face's bottom edge where measured inside the box, else the box's. */
+    private static int bottom(List<FrontFaces.Face> faces, int i, Rect s) {
+        int b = i < faces.size() ? faces.get(i).bottom() : -1;
+        return b > s.y && b < s.y + s.height ? b : s.y + s.height;
     }
 
     /** The lines right above the shape, joined top-down (a label broken over lines: "Conv2D(512," over "(3,3))"). */
@@ -109,8 +124,7 @@ final class CuboidNumbers {
     }
 
     /** The number written right under the shape, the lowest one when two are (a size label beside the depth). */
-    private static Optional<Integer> depth(List<TextLines.Line> column, Rect s, int th) {
-        int bottom = s.y + s.height;
+    private static Optional<Integer> depth(List<TextLines.Line> column, Rect s, int th, int bottom) {
         return column.stream()
                 .filter(t -> t.box().y >= bottom - th && t.box().y <= bottom + DEPTH_GAP * th)
                 .filter(t -> t.cx() >= s.x - th && t.cx() <= s.x + s.width + th)

@@ -289,8 +289,9 @@ final class CuboidParser implements StyleParser {
                     l.infer("kernel_row", 3);
                 }
                 case "Pooling2D" -> {
-                    if (prev != null && prev.spatial > 0 && l.spatial > 0 && prev.spatial > l.spatial && prev.spatial % l.spatial == 0) {
-                        l.infer("kernel_row", prev.spatial / l.spatial);
+                    int window = prev == null ? 0 : ShapeReading.poolWindow(prev.spatial, l.spatial);
+                    if (window > 0) {
+                        l.infer("kernel_row", window);
                     }
                     l.infer("kernel_row", 2);
                 }

@@ -120,8 +120,9 @@ final class DeckParser implements StyleParser {
             layers.add(describe(shapes, rows, i, rest, first, rereadGrey, lastSide));
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
+        List<FrontFaces.Face> faces = List.of();
         if (style == DiagramStyle.BOX_3D) {
-            List<FrontFaces.Face> faces = FrontFaces.faces(ink, shapes);
+            faces = FrontFaces.faces(ink, shapes);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.println("faces " + faces);
             }
@@ -138,7 +139,7 @@ final class DeckParser implements StyleParser {
             stridesFromSizes(layers);
         }
         if (style == DiagramStyle.BOX_3D) {
-            new CuboidNumbers(grammar, textSource).apply(layers, shapes, textGrey, Cv.grey(bgr));
+            new CuboidNumbers(grammar, textSource).apply(layers, shapes, faces, textGrey, Cv.grey(bgr));
         }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
             for (int i = 0; i < layers.size(); i++) {
@@ -776,8 +777,9 @@ final class DeckParser implements StyleParser {
                     l.infer("kernel_row", 3);
                 }
                 case "Pooling2D" -> {
-                    if (prev != null && prev.spatial > 0 && l.spatial > 0 && prev.spatial % l.spatial == 0 && prev.spatial > l.spatial) {
-                        l.infer("kernel_row", prev.spatial / l.spatial);
+                    int window = prev == null ? 0 : ShapeReading.poolWindow(prev.spatial, l.spatial);
+                    if (window > 0) {
+                        l.infer("kernel_row", window);
                     }
                     l.infer("kernel_row", 2);
                 }

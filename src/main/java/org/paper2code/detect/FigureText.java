@@ -106,12 +106,11 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
 
         @Override
         public String numberIn(Mat grey, Rect region, double scale) {
-            Mat crop = Cv.ocrCrop(grey, region, scale);
-            List<org.paper2code.detect.Ocr.Word> ws = org.paper2code.detect.Ocr.current().digits(crop);
+            String read = SmallNumber.read(grey, region, MIN_DIGITS_CONF);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
-                ws.forEach(w -> System.err.println("digits " + w.text() + " conf " + w.conf() + " in " + region));
+                System.err.println("digits '" + read + "' in " + region);
             }
-            return String.join(" ", ws.stream().filter(w -> w.conf() >= MIN_DIGITS_CONF).map(org.paper2code.detect.Ocr.Word::text).toList());
+            return read;
         }
     }
 

@@ -23,10 +23,14 @@ final class FrontFaces {
     }
 
     /**
-     * One shape's front face as drawn: its height, and its width (the channels in drawings that draw them as the
-     * cuboid's thickness), or -1 where no face edge was found.
+     * One shape's front face as drawn: its height, its width (the channels in drawings that draw them as the
+     * cuboid's thickness) and its bottom row (where the depth label under it starts: the shape's box also holds a
+     * label drawn touching the face), width and bottom -1 where no face edge was found.
      */
-    record Face(int height, int width) {
+    record Face(int height, int width, int bottom) {
+        Face(int height, int width) {
+            this(height, width, -1);
+        }
     }
 
     /** Face heights in the order of the shapes; a shape with no vertical run keeps its box height. */
@@ -51,7 +55,7 @@ final class FrontFaces {
                     best = run;
                 }
             }
-            out.add(best[0] > 0 ? new Face(best[0], bottomEdge(ink, edge, best[1], s)) : new Face(s.height, -1));
+            out.add(best[0] > 0 ? new Face(best[0], bottomEdge(ink, edge, best[1], s), best[1]) : new Face(s.height, -1));
         }
         return out;
     }

@@ -35,4 +35,19 @@ class ShapeReading {
             }
         }
     }
+
+    /** Pooling windows are small: a wider ratio of two stated sizes is a misread size ("206" for "56"), not a window. */
+    static final int MAX_POOL_WINDOW = 4;
+
+    /**
+     * The pooling window two stated map sizes imply (before / after, when it divides evenly), or 0 where they imply
+     * none: an unknown size, no shrinking, or a ratio past {@link #MAX_POOL_WINDOW}.
+     */
+    static int poolWindow(int before, int after) {
+        if (before <= 0 || after <= 0 || before <= after || before % after != 0) {
+            return 0;
+        }
+        int k = before / after;
+        return k <= MAX_POOL_WINDOW ? k : 0;
+    }
 }

@@ -76,6 +76,23 @@ class CuboidNumbersTest {
         assertEquals(10, layers.get(3).params.get("units"), "a stated value is kept");
     }
     /**
+     * A depth label drawn a few pixels under the front face joins the face's solid shape, so the shape's box ends
+     * below the label: the depth is read under the face's bottom edge, not under the box.
+     */
+    @Test
+    void theDepthIsReadUnderTheFrontFaceNotUnderAShapeThatSwallowedIt() {
+        List<FigureText.Word> words = List.of(FigureText.Word.of("128", 30, 143, 16, 7));
+        Mat grey = new Mat(200, 360, CvType.CV_8UC1, new Scalar(255));
+        words.forEach(w -> Imgproc.rectangle(grey, w.box(), new Scalar(0), 1));
+        List<ShapeReading> layers = chain().subList(0, 1);
+        List<Rect> shapes = List.of(new Rect(20, 40, 50, 112)); // face 40..140, label 143..150 inside the box
+        new CuboidNumbers(new LabelGrammar(), FigureText.drawn(words))
+                .apply(layers, shapes, List.of(new FrontFaces.Face(100, 30, 140)), grey, grey);
+        assertEquals(128, layers.get(0).params.get("filters"));
+        assertFalse(layers.get(0).inferred.contains("filters"));
+    }
+
+    /**
      * Depths too small to read leave counts to the neighbours (marked inferred): the depth under a pooling is the
      * channels of the convolution before it, and a convolution drawn alike beside a read one holds the same count;
      * a differently drawn one keeps its guess.
