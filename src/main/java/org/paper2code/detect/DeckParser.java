@@ -183,21 +183,34 @@ final class DeckParser implements StyleParser {
     static void countsWithAtSignRead(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
+            int count = count(l);
             for (int j : new int[] {i - 1, i + 1}) {
-                if (j < 0 || j >= layers.size() || l.depth <= 0 || layers.get(j).depth <= 0) {
+                if (j < 0 || j >= layers.size() || count <= 0 || count(layers.get(j)) <= 0) {
                     continue;
                 }
-                String read = Integer.toString(l.depth);
-                String other = Integer.toString(layers.get(j).depth);
+                String read = Integer.toString(count);
+                String other = Integer.toString(count(layers.get(j)));
                 if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
-                    if (l.params.get("filters") instanceof Number n && n.intValue() == l.depth) {
-                        l.params.put("filters", layers.get(j).depth);
+                    if (l.params.get("filters") instanceof Number n && n.intValue() == count) {
+                        l.params.put("filters", count(layers.get(j)));
                     }
-                    l.depth = layers.get(j).depth;
+                    l.depth = count(layers.get(j));
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * The deck's map count: its size's ("16@10x10"), else the filters its label states with the '@' lost ("C3: feature
+     * maps 164 10x10" reads as 164 filters and no map size); 0 when neither.
+     */
+    private static int count(ShapeReading l) {
+        if (l.depth > 0) {
+            return l.depth;
+        }
+        boolean stated = l.parsed == null || !l.parsed.inferredKeys().contains("filters");
+        return stated && l.params.get("filters") instanceof Number n ? n.intValue() : 0;
     }
 
     /**
@@ -217,6 +230,11 @@ final class DeckParser implements StyleParser {
             }
         }
         CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList(), List.of());
+        for (int i = 1; i < layers.size(); i++) {
+            if (mapsOnly.contains(layers.get(i)) && layers.get(i).type == null && halvesUncountedConvolution(layers.get(i - 1), layers.get(i))) {
+                layers.get(i).type = "Pooling2D";
+            }
+        }
         for (ShapeReading l : mapsOnly) {
             if (l.type == null) {
                 l.type = "Conv2D";
@@ -224,6 +242,15 @@ final class DeckParser implements StyleParser {
                 l.params.clear(); // the map count was no convolution's filters
             }
         }
+    }
+
+    /**
+     * The maps-only deck states exactly half the side of the convolution before it, whose map count was not read
+     * ("C11: feature maps 28x28" then "S12: f. maps 128@14x14" with the S lost): the 2x2 subsampling LeNet-style
+     * chains draw. With the count read, the shrinking rule already compares counts (a pooling keeps them).
+     */
+    private static boolean halvesUncountedConvolution(ShapeReading prev, ShapeReading l) {
+        return "Conv2D".equals(prev.type) && prev.depth <= 0 && prev.spatial > 0 && l.spatial > 0 && 2 * l.spatial == prev.spatial;
     }
 
     /**
@@ -685,7 +712,7 @@ final class DeckParser implements StyleParser {
         // a Dense deck whose words state no width ("Full connection" under it, "fc8" over "1000") takes the number alone on a line
         boolean unitsGuessed = sheetsStyle() && p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
         if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense")) || unitsGuessed) {
-            readUntypedSize(l, labelLines, squareMap);
+            readUntypedSize(l, labelLines, squareMap, thin(s));
         }
         if (p.isPresent()) {
             l.parsed = p.get();
@@ -709,9 +736,11 @@ final class DeckParser implements StyleParser {
      * A label with no type word still gives the deck's size: {@code 16@28x28} (count, then height and width) or
      * a single count ({@code 120}: a vector), or over a square sheet its side ({@code 55}).
      */
-    private void readUntypedSize(ShapeReading l, List<String> labelLines, boolean squareSheet) {
+    private void readUntypedSize(ShapeReading l, List<String> labelLines, boolean squareSheet, boolean bar) {
         for (String line : labelLines) {
             List<Integer> v = grammar.numbers(line);
+            // over a bar, a label whose tag OCR garbled ("FT: layer 10", "Fe: layer 100") still ends in its length
+            Optional<String> length = bar ? labelColumns.size(line, true) : Optional.empty();
             if (v.size() == 3 && v.get(1).equals(v.get(2)) && line.contains("@")) {
                 l.depth = v.get(0);
                 l.spatial = v.get(1);
@@ -722,6 +751,8 @@ final class DeckParser implements StyleParser {
             } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches()) {
                 l.depth = v.get(0); // a vector's length
                 l.flat = true;
+            } else if (length.isPresent()) {
+                l.depth = Integer.parseInt(length.get());
             }
         }
     }
