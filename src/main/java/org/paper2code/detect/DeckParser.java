@@ -608,10 +608,17 @@ final class DeckParser implements StyleParser {
      * the column reading that states it.
      */
     private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector, int lastSide) {
+        List<DeckLabelColumns.Reading> columnReadings = labelColumns.read(grey, column, vector);
+        if (grammar.read(String.join(" ", labelLines)).isEmpty() || DeckLabelColumns.withoutSizes(labelLines).isEmpty()) {
+            Optional<String> words = typedWords(columnReadings);
+            if (words.isPresent()) {
+                labelLines = List.of(words.get());
+            }
+        }
         String joined = String.join(" ", labelLines);
         List<DeckLabelColumns.Reading> readings = new ArrayList<>();
         readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
-        readings.addAll(labelColumns.read(grey, column, vector));
+        readings.addAll(columnReadings);
         // a chain of decks keeps or shrinks its maps: a side larger than the last one read is a misreading
         List<DeckLabelColumns.Reading> plausible = readings.stream()
                 .filter(r -> lastSide <= 0 || r.size().map(DeckLabelColumns::side).orElse(0) <= lastSide).toList();
@@ -627,6 +634,24 @@ final class DeckParser implements StyleParser {
         String winner = readings.stream().filter(r -> r.size().equals(size)).findFirst().map(DeckLabelColumns.Reading::text).orElse("");
         String words = DeckLabelColumns.words(labelColumns.normalised(winner));
         return grammar.read(words).isPresent() ? List.of(words) : out;
+    }
+
+    /**
+     * The words of the column readings that most agree on a type named by a word (at least two readings): the
+     * figure-wide OCR of a tiny label sometimes keeps only its size ("32x32" for "INPUT 32x32") or garbles its words
+     * ("2560 a3" for "pool3 256@28x28"), while reading the column alone gets them.
+     */
+    private Optional<String> typedWords(List<DeckLabelColumns.Reading> columnReadings) {
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (DeckLabelColumns.Reading r : columnReadings) {
+            String words = DeckLabelColumns.words(labelColumns.normalised(r.text()));
+            boolean named = !DeckLabelColumns.withoutSizes(List.of(words)).isEmpty();
+            Optional<ParsedLabel> p = grammar.read(words);
+            if (named && p.isPresent() && grammar.read(String.join(" ", DeckLabelColumns.withoutSizes(List.of(words)))).isPresent()) {
+                byType.computeIfAbsent(p.get().type(), k -> new ArrayList<>()).add(words);
+            }
+        }
+        return byType.values().stream().filter(v -> v.size() >= 2).max(Comparator.comparingInt(List::size)).map(v -> v.get(0));
     }
 
     private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey,

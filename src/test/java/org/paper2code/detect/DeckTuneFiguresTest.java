@@ -67,4 +67,15 @@ class DeckTuneFiguresTest {
         assertEquals(1.0, p.match().nodes().f1(), 1e-9, p.graph().layers().stream().map(Layer::type).toList().toString());
         assertEquals(1.0, p.match().edges().f1(), 1e-9);
     }
+
+    /**
+     * The figure-wide OCR kept only "32x32" of "INPUT 32x32" over the first deck, while the deck's own label column
+     * reads "INPUT 32x32" at three scales: the column's words win. Before: a convolution (and one node too many).
+     */
+    @Test
+    void labelColumnWordsNameADeckTheFigureWideReadingLeftUntyped() throws Exception {
+        Parsed p = parse(11);
+        assertEquals("Input", p.graph().layers().get(0).type());
+        assertEquals(1.0, p.match().nodes().f1(), 1e-9);
+    }
 }
