@@ -409,10 +409,11 @@ final class DeckParser implements StyleParser {
                     Rect a = out.get(i);
                     Rect b = out.get(j);
                     Rect near = Cv.grow(a, PIECE_GAP);
-                    if (Cv.overlapX(near, b) <= 0 || Cv.overlapY(near, b) <= 0) {
+                    boolean sliver = backSheetsSliver(a, b) || backSheetsSliver(b, a);
+                    if (!sliver && (Cv.overlapX(near, b) <= 0 || Cv.overlapY(near, b) <= 0)) {
                         continue;
                     }
-                    if (Cv.overlapY(a, b) >= 0.6 * Math.min(a.height, b.height) || Cv.overlapX(a, b) >= 0.6 * Math.min(a.width, b.width)) {
+                    if (sliver || Cv.overlapY(a, b) >= 0.6 * Math.min(a.height, b.height) || Cv.overlapX(a, b) >= 0.6 * Math.min(a.width, b.width)) {
                         out.set(i, BoxFlowParser.union(a, b));
                         out.remove(j);
                         joined = true;
@@ -421,6 +422,19 @@ final class DeckParser implements StyleParser {
             }
         }
         return out;
+    }
+
+    /** A sliver's gap to the deck it is part of may be up to this many pixels: the offset of one sheet behind another. */
+    private static final int SLIVER_GAP = 7;
+
+    /**
+     * {@code a} is a piece about a third as wide as {@code b} or less, right before it (within one sheet offset), no
+     * taller than it and lying along it: the back sheets' edges of a deck of outlined sheets, cut off from the front sheet where the
+     * projection lines cross them. A vector bar stands clear of the decks around it.
+     */
+    static boolean backSheetsSliver(Rect a, Rect b) {
+        int gap = b.x - (a.x + a.width);
+        return a.width < 30 && a.width <= 0.35 * b.width && !thin(b) && gap >= 0 && gap <= SLIVER_GAP && a.height <= b.height && Cv.overlapY(a, b) >= 0.5 * a.height;
     }
 
     private boolean sheetsStyle() {
