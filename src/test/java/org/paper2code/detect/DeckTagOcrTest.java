@@ -33,4 +33,13 @@ class DeckTagOcrTest {
     void atSignReadAsQ() {
         assertEquals(List.of(256, 8, 8), grammar.read("pool3 256Q8x8").orElseThrow().mapShape());
     }
+
+    /** The x of a square kernel lost before "convolution" (AlexNet's "11x11 convolution" read "1111 convolution"). */
+    @Test
+    void kernelWithItsXLost() {
+        assertEquals(11, grammar.read("1111 convolution").orElseThrow().params().get("kernel_row"));
+        assertEquals(3, grammar.read("33 convolution").orElseThrow().params().get("kernel_row"));
+        // "11" alone may be a count: it stays
+        assertEquals(11, grammar.read("11 convolution").orElseThrow().params().get("filters"));
+    }
 }
