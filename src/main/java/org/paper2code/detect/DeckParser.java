@@ -184,21 +184,34 @@ final class DeckParser implements StyleParser {
     static void countsWithAtSignRead(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
+            int count = count(l);
             for (int j : new int[] {i - 1, i + 1}) {
-                if (j < 0 || j >= layers.size() || l.depth <= 0 || layers.get(j).depth <= 0) {
+                if (j < 0 || j >= layers.size() || count <= 0 || count(layers.get(j)) <= 0) {
                     continue;
                 }
-                String read = Integer.toString(l.depth);
-                String other = Integer.toString(layers.get(j).depth);
+                String read = Integer.toString(count);
+                String other = Integer.toString(count(layers.get(j)));
                 if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
-                    if (l.params.get("filters") instanceof Number n && n.intValue() == l.depth) {
-                        l.params.put("filters", layers.get(j).depth);
+                    if (l.params.get("filters") instanceof Number n && n.intValue() == count) {
+                        l.params.put("filters", count(layers.get(j)));
                     }
-                    l.depth = layers.get(j).depth;
+                    l.depth = count(layers.get(j));
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * The deck's map count: its size's ("16@10x10"), else the filters its label states with the '@' lost ("C3: feature
+     * maps 164 10x10" reads as 164 filters and no map size); 0 when neither.
+     */
+    private static int count(ShapeReading l) {
+        if (l.depth > 0) {
+            return l.depth;
+        }
+        boolean stated = l.parsed == null || !l.parsed.inferredKeys().contains("filters");
+        return stated && l.params.get("filters") instanceof Number n ? n.intValue() : 0;
     }
 
     /**
@@ -218,6 +231,11 @@ final class DeckParser implements StyleParser {
             }
         }
         CuboidChain.poolingsByShrinking(layers, shapes.stream().map(r -> r.height).toList(), List.of());
+        for (int i = 1; i < layers.size(); i++) {
+            if (mapsOnly.contains(layers.get(i)) && layers.get(i).type == null && halvesUncountedConvolution(layers.get(i - 1), layers.get(i))) {
+                layers.get(i).type = "Pooling2D";
+            }
+        }
         for (ShapeReading l : mapsOnly) {
             if (l.type == null) {
                 l.type = "Conv2D";
@@ -225,6 +243,15 @@ final class DeckParser implements StyleParser {
                 l.params.clear(); // the map count was no convolution's filters
             }
         }
+    }
+
+    /**
+     * The maps-only deck states exactly half the side of the convolution before it, whose map count was not read
+     * ("C11: feature maps 28x28" then "S12: f. maps 128@14x14" with the S lost): the 2x2 subsampling LeNet-style
+     * chains draw. With the count read, the shrinking rule already compares counts (a pooling keeps them).
+     */
+    private static boolean halvesUncountedConvolution(ShapeReading prev, ShapeReading l) {
+        return "Conv2D".equals(prev.type) && prev.depth <= 0 && prev.spatial > 0 && l.spatial > 0 && 2 * l.spatial == prev.spatial;
     }
 
     /**
@@ -383,10 +410,11 @@ final class DeckParser implements StyleParser {
                     Rect a = out.get(i);
                     Rect b = out.get(j);
                     Rect near = Cv.grow(a, PIECE_GAP);
-                    if (Cv.overlapX(near, b) <= 0 || Cv.overlapY(near, b) <= 0) {
+                    boolean sliver = backSheetsSliver(a, b) || backSheetsSliver(b, a);
+                    if (!sliver && (Cv.overlapX(near, b) <= 0 || Cv.overlapY(near, b) <= 0)) {
                         continue;
                     }
-                    if (Cv.overlapY(a, b) >= 0.6 * Math.min(a.height, b.height) || Cv.overlapX(a, b) >= 0.6 * Math.min(a.width, b.width)) {
+                    if (sliver || Cv.overlapY(a, b) >= 0.6 * Math.min(a.height, b.height) || Cv.overlapX(a, b) >= 0.6 * Math.min(a.width, b.width)) {
                         out.set(i, BoxFlowParser.union(a, b));
                         out.remove(j);
                         joined = true;
@@ -395,6 +423,19 @@ final class DeckParser implements StyleParser {
             }
         }
         return out;
+    }
+
+    /** A sliver's gap to the deck it is part of may be up to this many pixels: the offset of one sheet behind another. */
+    private static final int SLIVER_GAP = 7;
+
+    /**
+     * {@code a} is a piece about a third as wide as {@code b} or less, right before it (within one sheet offset), no
+     * taller than it and lying along it: the back sheets' edges of a deck of outlined sheets, cut off from the front sheet where the
+     * projection lines cross them. A vector bar stands clear of the decks around it.
+     */
+    static boolean backSheetsSliver(Rect a, Rect b) {
+        int gap = b.x - (a.x + a.width);
+        return a.width < 30 && a.width <= 0.35 * b.width && !thin(b) && gap >= 0 && gap <= SLIVER_GAP && a.height <= b.height && Cv.overlapY(a, b) >= 0.5 * a.height;
     }
 
     private boolean sheetsStyle() {
@@ -582,10 +623,17 @@ final class DeckParser implements StyleParser {
      * the column reading that states it.
      */
     private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector, int lastSide) {
+        List<DeckLabelColumns.Reading> columnReadings = labelColumns.read(grey, column, vector);
+        if (grammar.read(String.join(" ", labelLines)).isEmpty() || DeckLabelColumns.withoutSizes(labelLines).isEmpty()) {
+            Optional<String> words = typedWords(columnReadings);
+            if (words.isPresent()) {
+                labelLines = List.of(words.get());
+            }
+        }
         String joined = String.join(" ", labelLines);
         List<DeckLabelColumns.Reading> readings = new ArrayList<>();
         readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
-        readings.addAll(labelColumns.read(grey, column, vector));
+        readings.addAll(columnReadings);
         // a chain of decks keeps or shrinks its maps: a side larger than the last one read is a misreading
         List<DeckLabelColumns.Reading> plausible = readings.stream()
                 .filter(r -> lastSide <= 0 || r.size().map(DeckLabelColumns::side).orElse(0) <= lastSide).toList();
@@ -601,6 +649,24 @@ final class DeckParser implements StyleParser {
         String winner = readings.stream().filter(r -> r.size().equals(size)).findFirst().map(DeckLabelColumns.Reading::text).orElse("");
         String words = DeckLabelColumns.words(labelColumns.normalised(winner));
         return grammar.read(words).isPresent() ? List.of(words) : out;
+    }
+
+    /**
+     * The words of the column readings that most agree on a type named by a word (at least two readings): the
+     * figure-wide OCR of a tiny label sometimes keeps only its size ("32x32" for "INPUT 32x32") or garbles its words
+     * ("2560 a3" for "pool3 256@28x28"), while reading the column alone gets them.
+     */
+    private Optional<String> typedWords(List<DeckLabelColumns.Reading> columnReadings) {
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (DeckLabelColumns.Reading r : columnReadings) {
+            String words = DeckLabelColumns.words(labelColumns.normalised(r.text()));
+            boolean named = !DeckLabelColumns.withoutSizes(List.of(words)).isEmpty();
+            Optional<ParsedLabel> p = grammar.read(words);
+            if (named && p.isPresent() && grammar.read(String.join(" ", DeckLabelColumns.withoutSizes(List.of(words)))).isPresent()) {
+                byType.computeIfAbsent(p.get().type(), k -> new ArrayList<>()).add(words);
+            }
+        }
+        return byType.values().stream().filter(v -> v.size() >= 2).max(Comparator.comparingInt(List::size)).map(v -> v.get(0));
     }
 
     private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey,
@@ -686,7 +752,7 @@ final class DeckParser implements StyleParser {
         // a Dense deck whose words state no width ("Full connection" under it, "fc8" over "1000") takes the number alone on a line
         boolean unitsGuessed = sheetsStyle() && p.isPresent() && p.get().type().equals("Dense") && p.get().inferredKeys().contains("units");
         if (p.isEmpty() || (p.get().mapShape().isEmpty() && !p.get().type().equals("Dense")) || unitsGuessed) {
-            readUntypedSize(l, labelLines, squareMap);
+            readUntypedSize(l, labelLines, squareMap, thin(s));
         }
         if (p.isPresent()) {
             l.parsed = p.get();
@@ -710,9 +776,11 @@ final class DeckParser implements StyleParser {
      * A label with no type word still gives the deck's size: {@code 16@28x28} (count, then height and width) or
      * a single count ({@code 120}: a vector), or over a square sheet its side ({@code 55}).
      */
-    private void readUntypedSize(ShapeReading l, List<String> labelLines, boolean squareSheet) {
+    private void readUntypedSize(ShapeReading l, List<String> labelLines, boolean squareSheet, boolean bar) {
         for (String line : labelLines) {
             List<Integer> v = grammar.numbers(line);
+            // over a bar, a label whose tag OCR garbled ("FT: layer 10", "Fe: layer 100") still ends in its length
+            Optional<String> length = bar ? labelColumns.size(line, true) : Optional.empty();
             if (v.size() == 3 && v.get(1).equals(v.get(2)) && line.contains("@")) {
                 l.depth = v.get(0);
                 l.spatial = v.get(1);
@@ -723,6 +791,8 @@ final class DeckParser implements StyleParser {
             } else if (v.size() == 1 && STANDALONE_NUMBER.matcher(line).matches()) {
                 l.depth = v.get(0); // a vector's length
                 l.flat = true;
+            } else if (length.isPresent()) {
+                l.depth = Integer.parseInt(length.get());
             }
         }
     }

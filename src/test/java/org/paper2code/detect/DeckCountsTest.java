@@ -31,4 +31,18 @@ class DeckCountsTest {
         DeckParser.countsWithAtSignRead(chain);
         assertEquals(List.of(3, 32, 6, 64), chain.stream().map(l -> l.depth).toList());
     }
+
+    /**
+     * "C3: feature maps 164 10x10": the '@' read as 4 and lost as a separator, so only the filters hold the count.
+     * Next to "16@5x5" it is 16. Before: 164 filters.
+     */
+    @Test
+    void countReadOnlyAsFiltersIsCorrectedToo() {
+        ShapeReading c3 = new ShapeReading();
+        c3.params.put("filters", 164);
+        List<ShapeReading> chain = List.of(deck(6), c3, deck(16));
+        DeckParser.countsWithAtSignRead(chain);
+        assertEquals(16, c3.params.get("filters"));
+        assertEquals(16, c3.depth);
+    }
 }

@@ -66,4 +66,11 @@ class DeckLabelColumnsTest {
     private DeckLabelColumns.Reading reading(String text) {
         return new DeckLabelColumns.Reading(text, columns.size(text, false));
     }
+
+    /** The @ read as 9 with a space before the size: the count is what precedes the 9. */
+    @Test
+    void atSignReadAsNineBeforeASpace() {
+        assertEquals(Optional.of("512@14x14"), columns.size("conv5_3 5129 14x14", false));
+        assertEquals(Optional.of("16@6x6"), columns.size("Pooled maps 169 6x6", false));
+    }
 }
