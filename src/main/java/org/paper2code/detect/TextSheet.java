@@ -14,7 +14,7 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Reads many small regions in ONE Tesseract call: each region is binarised, upscaled and stacked on a
+ * Reads many small regions in ONE Tesseract call: each region is upscaled (grey, contrast stretched) and stacked on a
  * white sheet with gaps; the words found are sent back to the region they fall in. One call costs far
  * less than one per box (Tesseract's per-call setup dominates for small crops).
  */
@@ -31,7 +31,7 @@ public final class TextSheet {
         int width = 0;
         int height = GAP;
         for (Rect r : regions) {
-            Mat c = Cv.ocrCrop(grey, r, scale(grey, r));
+            Mat c = Cv.ocrCropGrey(grey, r, scale(grey, r));
             dropFrameSpecks(c);
             crops.add(c);
             width = Math.max(width, c.cols());
@@ -155,6 +155,8 @@ public final class TextSheet {
             if (notLetter) {
                 Mat mask = new Mat();
                 Core.compare(labels, new Scalar(i), mask, Core.CMP_EQ);
+                // in a grey crop the speck's anti-aliased rim goes with it
+                Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new org.opencv.core.Size(3, 3)));
                 padded.setTo(new Scalar(255), mask);
             }
         }
