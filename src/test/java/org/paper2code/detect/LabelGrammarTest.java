@@ -156,6 +156,8 @@ class LabelGrammarTest {
         assertEquals("Add", LabelGrammar.parse("\u201cAdd()").orElseThrow().type());
         assertEquals("Dense", LabelGrammar.parse(". Dense(256)").orElseThrow().type());
         assertEquals("relu", LabelGrammar.parse("relul0 {ReELU)").orElseThrow().params().get("function"));
+        // a Caffe global pooling box named by its index ("gap1", OCR "gapl") under a garbled "global pooling: AVG" line
+        assertEquals("GlobalPooling2D", LabelGrammar.parse("gapl {Pooling} gona pooling: AVG").orElseThrow().type());
         ParsedLabel pool = LabelGrammar.parse("max poo! 2x2").orElseThrow();
         assertEquals("Pooling2D", pool.type());
         assertEquals(2, pool.params().get("kernel_row"));
