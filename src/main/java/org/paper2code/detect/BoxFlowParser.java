@@ -417,7 +417,7 @@ public final class BoxFlowParser implements StyleParser {
      * A Keras plot_model node: a "name: Class" cell beside a table of input and output shapes ("(None, 32, 32, 64)").
      * The type comes from the class alone (the name's digits are no parameters: "conv2d_4" states no 4 filters;
      * OCR splits long class names, "Batc hNormaliza tion", so spaces are dropped), the filters or units from the
-     * last number of the output shape, an input's shape from its shape (channels first).
+     * last number of the output shape, an input's shape from its shape (channels first; a vector's one number).
      */
     Optional<ParsedLabel> kerasLabel(String text) {
         List<String> tuples = text.lines().filter(l -> l.chars().filter(c -> c == ',').count() >= 1 && NUMBER.matcher(l).find()
@@ -450,7 +450,8 @@ public final class BoxFlowParser implements StyleParser {
             if (tuples.size() >= 2 && (l.type().equals("Conv2D") || l.type().equals("Pooling2D"))) {
                 strideFromShapes(numbers(tuples.get(tuples.size() - 2)), shape, params);
             }
-            if (l.type().equals("Input") && shape.size() >= 2) {
+            if (l.type().equals("Input") && !shape.isEmpty()) {
+                // an image (None, h, w, c) goes channels first; a vector (None, 784) stays one number (no Flatten owed)
                 List<Integer> chw = new ArrayList<>();
                 chw.add(shape.get(shape.size() - 1));
                 chw.addAll(shape.subList(0, shape.size() - 1));

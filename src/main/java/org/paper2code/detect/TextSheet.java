@@ -14,7 +14,7 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Reads many small regions in ONE Tesseract call: each region is binarised, upscaled and stacked on a
+ * Reads many small regions in ONE Tesseract call: each region is upscaled, binarised (small text: contrast stretched) and stacked on a
  * white sheet with gaps; the words found are sent back to the region they fall in. One call costs far
  * less than one per box (Tesseract's per-call setup dominates for small crops).
  */
@@ -31,7 +31,9 @@ public final class TextSheet {
         int width = 0;
         int height = GAP;
         for (Rect r : regions) {
-            Mat c = Cv.ocrCrop(grey, r, scale(grey, r));
+            double glyph = medianGlyphHeight(grey, r);
+            double scale = scale(r, glyph);
+            Mat c = glyph > 0 && glyph < SMALL_GLYPH ? Cv.ocrCropGrey(grey, r, scale) : Cv.ocrCrop(grey, r, scale);
             dropFrameSpecks(c);
             crops.add(c);
             width = Math.max(width, c.cols());
@@ -72,6 +74,13 @@ public final class TextSheet {
         return out;
     }
 
+    /**
+     * Below this median glyph height (px) a region is read in grey ({@link Cv#ocrCropGrey}): the strokes of such small,
+     * often blurred or JPEG-noisy letters break under a hard threshold after upscaling. Larger text (and the pictures
+     * of pipeline stages) reads cleaner binarised: grey keeps a photo's texture, which OCR turns into words.
+     */
+    static final double SMALL_GLYPH = 10;
+
     /** Glyph height Tesseract reads best at (its models were trained near 20-30 px capitals). */
     private static final double GLYPH_TARGET = 24;
     private static final double MAX_SCALE = 5;
@@ -83,8 +92,11 @@ public final class TextSheet {
      * when no glyph stands out.
      */
     static double scale(Mat grey, Rect r) {
+        return scale(r, medianGlyphHeight(grey, r));
+    }
+
+    private static double scale(Rect r, double glyph) {
         double byBox = r.height < 24 ? 2.5 : r.height < 60 ? 2 : r.height < 120 ? 1.5 : 1;
-        double glyph = medianGlyphHeight(grey, r);
         return glyph <= 0 ? byBox : Math.max(1, Math.min(MAX_SCALE, Math.max(byBox, GLYPH_TARGET / glyph)));
     }
 
@@ -155,6 +167,8 @@ public final class TextSheet {
             if (notLetter) {
                 Mat mask = new Mat();
                 Core.compare(labels, new Scalar(i), mask, Core.CMP_EQ);
+                // in a grey crop the speck's anti-aliased rim goes with it
+                Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new org.opencv.core.Size(3, 3)));
                 padded.setTo(new Scalar(255), mask);
             }
         }

@@ -1,6 +1,7 @@
 package org.paper2code.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,19 @@ class GarbledWordsTest {
         assertEquals(64, conv.orElseThrow().params().get("filters"));
         Optional<ParsedLabel> pool = layers.kerasLabel("max_pooling2d_2: MaxPooling2D\ninput:\noutput:\n(None, 56, 56, 64)\n(None, 56, 56, 64)");
         assertEquals(1, pool.orElseThrow().params().get("stride_row"));
+    }
+
+    /**
+     * A Keras plot_model input of a vector, "(None, 784)", has that one-number shape: it was left at the default image
+     * shape, for which the assembler put a Flatten between the input and the first Dense.
+     */
+    @Test
+    void kerasVectorInputKeepsItsShape() {
+        ParsedLabel in = layers.kerasLabel("input_1: InputLayer\ninput:\noutput:\n(None, 784)\n(None, 784)").orElseThrow();
+        assertEquals(java.util.List.of(784), in.params().get("output_shape"));
+        assertTrue(!in.inferredKeys().contains("output_shape"), in.toString());
+        ParsedLabel image = layers.kerasLabel("input_1: InputLayer\ninput:\noutput:\n(None, 32, 32, 3)\n(None, 32, 32, 3)").orElseThrow();
+        assertEquals(java.util.List.of(3, 32, 32), image.params().get("output_shape"));
     }
 
     /** A reshape box ("reshape 512x7x7", Caffe's "Reshape(1024x7x7)") is a Reshape layer (it was read as nothing). */

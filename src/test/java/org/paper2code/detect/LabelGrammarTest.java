@@ -149,4 +149,20 @@ class LabelGrammarTest {
         assertEquals("LRN", LabelGrammar.parse("norm.").orElseThrow().type());
         assertFalse(LabelGrammar.parse("contrastive loss").isPresent());
     }
+
+    /** OCR slips of small 2d-box labels: a box corner read as a quote before the word, "poo!" for pool, "SxS" for 5x5. */
+    @Test
+    void smallBoxLabelOcrSlips() {
+        assertEquals("Add", LabelGrammar.parse("\u201cAdd()").orElseThrow().type());
+        assertEquals("Dense", LabelGrammar.parse(". Dense(256)").orElseThrow().type());
+        assertEquals("relu", LabelGrammar.parse("relul0 {ReELU)").orElseThrow().params().get("function"));
+        // a Caffe global pooling box named by its index ("gap1", OCR "gapl") under a garbled "global pooling: AVG" line
+        assertEquals("GlobalPooling2D", LabelGrammar.parse("gapl {Pooling} gona pooling: AVG").orElseThrow().type());
+        ParsedLabel pool = LabelGrammar.parse("max poo! 2x2").orElseThrow();
+        assertEquals("Pooling2D", pool.type());
+        assertEquals(2, pool.params().get("kernel_row"));
+        ParsedLabel conv = LabelGrammar.parse("conv SxS, 40").orElseThrow();
+        assertEquals(5, conv.params().get("kernel_row"));
+        assertEquals(40, conv.params().get("filters"));
+    }
 }
