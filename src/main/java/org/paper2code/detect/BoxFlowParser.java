@@ -150,7 +150,6 @@ public final class BoxFlowParser implements StyleParser {
                 links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
             }
             inputs.textlessSources(elements, links, boxCount);
-            UnreadStages.label(elements, links, boxCount);
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }

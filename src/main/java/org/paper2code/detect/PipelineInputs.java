@@ -74,16 +74,11 @@ final class PipelineInputs {
         for (int i = 0; i < boxCount; i++) {
             final int box = i;
             String text = elements.get(i).text();
-            if (!BoxCaptions.hasWord(text) && !sizeOnly(text) && links.stream().anyMatch(l -> l.from() == box)
+            if (!BoxCaptions.hasWord(text) && !SIZE_ONLY.matcher(text).matches() && links.stream().anyMatch(l -> l.from() == box)
                     && links.stream().noneMatch(l -> l.to() == box)) {
                 asInput(elements, i);
             }
         }
-    }
-
-    /** Whether a box's text is only a size or a count: a drawn tensor or layer, not a picture. */
-    static boolean sizeOnly(String text) {
-        return SIZE_ONLY.matcher(text).matches();
     }
 
     private void asInput(List<Element> elements, int i) {

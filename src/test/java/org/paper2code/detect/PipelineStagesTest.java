@@ -99,23 +99,6 @@ class PipelineStagesTest {
         assertEquals("Lambda", type(pipeline.label("RNN language model")));
     }
 
-    /**
-     * A stage box on the flow whose title OCR read as nothing or as specks is an opaque stage: dropped, it cut the
-     * flow input -> backbone -> RPN in two. A wordless box that feeds nothing, or only a size, stays as it was.
-     */
-    @Test
-    void unreadStagesOnTheFlowAreKept() {
-        List<Element> es = new ArrayList<>();
-        es.add(new Element(new Rect(0, 0, 40, 40), "", Optional.empty(), 0.9));
-        es.add(new Element(new Rect(60, 10, 80, 20), "", Optional.empty(), 0.9));
-        es.add(new Element(new Rect(160, 10, 40, 20), "aN", Optional.empty(), 0.9));
-        es.add(new Element(new Rect(220, 10, 40, 20), "", Optional.empty(), 0.9));
-        es.add(new Element(new Rect(280, 10, 40, 20), "512", Optional.empty(), 0.9));
-        List<Link> links = List.of(new Link(0, 1, 1), new Link(1, 2, 1), new Link(2, 3, 1), new Link(1, 4, 1), new Link(4, 3, 1));
-        UnreadStages.label(es, links, es.size());
-        assertEquals(List.of("-", "Lambda", "Lambda", "-", "-"), es.stream().map(e -> type(e.label())).toList());
-    }
-
     /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
     @Test
     void pastelBoxesAreFound() {
