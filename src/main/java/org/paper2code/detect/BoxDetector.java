@@ -67,6 +67,10 @@ public final class BoxDetector {
                 cands.add(r);
             }
         }
+        // a letter of large bold text inside a box is no filled box within it (which would drop the box as a container)
+        List<Rect> found = List.copyOf(cands);
+        cands.removeIf(r -> filled.contains(r) && found.stream().anyMatch(c -> c != r && Cv.contains(Cv.grow(c, 2), r) && r.area() * 1.5 < c.area())
+                && BoldGlyphs.isLetter(ink, r));
         return innermostDistinct(cands);
     }
 

@@ -539,11 +539,21 @@ public final class BoxFlowParser implements StyleParser {
     /**
      * The label of a box's text; failing that, when the text came from OCR, of the text with OCR-garbled class words
      * put back ({@link GarbledWords}). A vector PDF's own words are exact: a word there that is no class word is not
-     * one, and guessing one would only mistype it.
+     * one, and guessing one would only mistype it. A pipeline stage's title is a phrase in which OCR may garble the
+     * class word while a later word still names a layer kind ("Pully connected (102), softmax" is a dense layer
+     * with a softmax, not a softmax): there the text with its class words put back is read first.
      */
     private Optional<ParsedLabel> layerLabel(String text) {
         Optional<ParsedLabel> read = readLines(text);
-        return read.isPresent() || !ocrText() ? read : readLines(GarbledWords.standard().restore(text));
+        if (!ocrText() || (read.isPresent() && stages == null)) {
+            return read;
+        }
+        String restored = GarbledWords.standard().restore(text);
+        if (read.isPresent() && restored.equals(text)) {
+            return read;
+        }
+        Optional<ParsedLabel> fixed = readLines(restored);
+        return fixed.isPresent() ? fixed : read;
     }
 
     private boolean ocrText() {

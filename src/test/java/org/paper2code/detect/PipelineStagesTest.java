@@ -71,6 +71,34 @@ class PipelineStagesTest {
         assertEquals(List.of(256), l.get().params().get("output_shape"));
     }
 
+    /**
+     * OCR of tiny stage titles (6-7 px glyphs) garbles "connected" ("commnected", "comocted") or "Fully" ("Pally")
+     * while a later word still reads ("softmax"): the title was a softmax or nothing; with the class words put back
+     * first it is the dense layer it names. A 2d-box label keeps its first reading.
+     */
+    @Test
+    void garbledFullyConnectedTitlesAreDense() {
+        Optional<ParsedLabel> l = pipeline.label("Pally connected (102), oo ftmax .");
+        assertEquals("Dense", type(l));
+        assertEquals(102, l.get().params().get("units"));
+        assertEquals("softmax", l.get().params().get("activation"));
+        assertEquals("Dense", type(pipeline.label("Pully connected (102), softmax")));
+        assertEquals(512, pipeline.label("Fully commnected (512) .").get().params().get("units"));
+        assertEquals("Dense", type(pipeline.label("Fubly commectod (512)")));
+        assertEquals("Softmax", type(layers.label("Pully connected (102), softmax")), "the 2d-box reading, unchanged");
+        assertEquals("GlobalPooling2D", type(pipeline.label("Global average pooling")));
+        assertEquals("Dropout", type(pipeline.label("Dropout (p = 0.5)")));
+    }
+
+    /** "RNN language mode!" (the l of "model" read as "!") is still a language model, not a SimpleRNN layer. */
+    @Test
+    void languageModelWithMisreadLetterIsAStage() {
+        Optional<ParsedLabel> l = pipeline.label("RNN language mode!\n20x10000");
+        assertEquals("Lambda", type(l));
+        assertEquals(List.of(20, 10000), l.get().params().get("output_shape"));
+        assertEquals("Lambda", type(pipeline.label("RNN language model")));
+    }
+
     /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
     @Test
     void pastelBoxesAreFound() {
