@@ -127,4 +127,31 @@ class BoxFlowDetailsTest {
         assertEquals("Dense", es.get(1).label().map(ParsedLabel::type).orElse("-"));
         assertTrue(es.get(2).label().isEmpty(), "sentence read as " + es.get(2).label());
     }
+
+    /**
+     * Keras plot_model draws a node as a name cell ruled against its shape table; two such nodes in one rank stand a
+     * few pixels apart. The cells of each join into one node, the two nodes stay two. Before, boxes within 6 px were
+     * one node, so the two side-by-side tables became one layer.
+     */
+    @Test
+    void kerasTablesSideBySideAreTwoNodes() {
+        BufferedImage img = TestCanvas.white(560, 120);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1));
+        for (int x0 : new int[] {20, 285}) { // the second table starts 5 px after the first ends
+            g.drawRect(x0, 40, 130, 40); // name cell
+            g.drawRect(x0 + 130, 40, 50, 20); // "input:" / "output:" cells
+            g.drawRect(x0 + 130, 60, 50, 20);
+            g.drawRect(x0 + 180, 40, 80, 20); // shapes
+            g.drawRect(x0 + 180, 60, 80, 20);
+        }
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
+        List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size());
+        assertEquals(2, nodes.size(), "boxes " + boxes + " nodes " + nodes);
+        assertTrue(nodes.stream().allMatch(n -> n.size() >= 3), "nodes " + nodes);
+    }
 }
