@@ -362,7 +362,7 @@ public final class BoxFlowParser implements StyleParser {
         }
         for (int i = 0; i < touchingBefore; i++) {
             for (int j = i + 1; j < touchingBefore; j++) {
-                Rect a = Cv.grow(boxes.get(i), 6); // cells of one table are at most a thick border apart
+                Rect a = Cv.grow(boxes.get(i), 12); // cells of one table are at most a thick border apart
                 Rect b = boxes.get(j);
                 if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
                         && !blankBetween(ink, boxes.get(i), b)) {
@@ -482,7 +482,7 @@ public final class BoxFlowParser implements StyleParser {
             if (tuples.size() >= 2 && (l.type().equals("Conv2D") || l.type().equals("Pooling2D"))) {
                 strideFromShapes(numbers(tuples.get(tuples.size() - 2)), shape, params);
             }
-            if (l.type().equals("Input") && shape.size() >= 2) {
+            if (l.type().equals("Input") && !shape.isEmpty()) { // "(None, 784)" too: a flat input owes no Flatten
                 List<Integer> chw = new ArrayList<>();
                 chw.add(shape.get(shape.size() - 1));
                 chw.addAll(shape.subList(0, shape.size() - 1));

@@ -154,4 +154,35 @@ class BoxFlowDetailsTest {
         assertEquals(2, nodes.size(), "boxes " + boxes + " nodes " + nodes);
         assertTrue(nodes.stream().allMatch(n -> n.size() >= 3), "nodes " + nodes);
     }
+
+    /**
+     * A Keras table drawn with a thick ruling (the cells found 7 px apart inside borders 10 px wide) is still one node. Before,
+     * cells more than 6 px apart stayed apart, and every cell of the table became a layer of its own.
+     */
+    @Test
+    void kerasTableWithThickRulingIsOneNode() {
+        BufferedImage img = TestCanvas.white(420, 160);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(10));
+        g.drawRect(20, 30, 180, 90);
+        g.drawRect(200, 30, 80, 45);
+        g.drawRect(200, 75, 80, 45);
+        g.drawRect(280, 30, 110, 45);
+        g.drawRect(280, 75, 110, 45);
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
+        List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size());
+        assertEquals(1, nodes.size(), "boxes " + boxes + " nodes " + nodes);
+    }
+
+    /** A Keras input of one dimension, "(None, 784)", keeps its shape: a flat input, so no Flatten is owed before a Dense. */
+    @Test
+    void kerasFlatInputKeepsItsShape() {
+        Optional<ParsedLabel> in = new BoxFlowParser().kerasLabel("input_1: InputLayer\ninput:\noutput:\n(None, 784)\n(None, 784)");
+        assertEquals("Input", in.map(ParsedLabel::type).orElse("-"));
+        assertEquals(List.of(784), in.get().params().get("output_shape"));
+    }
 }
