@@ -277,7 +277,9 @@ public final class BoxFlowParser implements StyleParser {
             List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
                     .filter(f -> {
                         List<String> fw = words(elements.get(f).text());
-                        return fw.size() > 1 && similar(fw.get(0), words.get(0));
+                        // the writer's box holds the name and more: it is wider than the blob's
+                        return fw.size() > 1 && similar(fw.get(0), words.get(0))
+                                && elements.get(f).box().width > elements.get(blob).box().width;
                     }).toList();
             if (writers.isEmpty()) {
                 continue;
@@ -308,12 +310,17 @@ public final class BoxFlowParser implements StyleParser {
         return name;
     }
 
-    /** The words of a text with two or more letters or digits, lower case, without punctuation. */
+    /**
+     * The words of a text with two or more letters or digits, lower case, without punctuation. A number right after a
+     * word of three letters or more is that word's index, split off by OCR ("conv 12" for "conv12").
+     */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String w : text.strip().split("\\s+")) {
             String c = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "").replaceAll("^_+|_+$", "");
-            if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
+            if (!out.isEmpty() && c.matches("\\d{1,2}") && out.get(out.size() - 1).matches("[a-z_]{3,}")) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + c);
+            } else if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
                 out.add(c);
             }
         }

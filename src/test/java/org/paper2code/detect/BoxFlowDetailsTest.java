@@ -185,4 +185,22 @@ class BoxFlowDetailsTest {
         assertEquals("Input", in.map(ParsedLabel::type).orElse("-"));
         assertEquals(List.of(784), in.get().params().get("output_shape"));
     }
+
+    /**
+     * OCR splits a blob's index from its name ("conv 12" in the octagon under "conv 12 (Convolution)"): still the
+     * blob of that layer. A box as wide as its writer ("fc 4096" under "fc 4096 / relu") is a layer, not a blob.
+     */
+    @Test
+    void blobNamesWithSplitIndexAreSplicedOut() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 140, 58), "conv 12 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(45, 80, 50, 20), "\u201cconv 12_", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 120, 140, 58), "pool4 (Pooling)\nkernel size: 2", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 200, 140, 40), "fc 40\nrelu", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 260, 140, 40), "fc 40", Optional.empty(), 0.9));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(List.of(new Link(0, 1, 1), new Link(1, 2, 1),
+                new Link(2, 3, 1), new Link(3, 4, 1))));
+        assertEquals(List.of(new Link(2, 3, 1), new Link(3, 4, 1), new Link(0, 2, 1)), links);
+        assertEquals("fc 40", es.get(4).text(), "a box as wide as its writer is a layer");
+    }
 }
