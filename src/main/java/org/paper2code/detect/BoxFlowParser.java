@@ -55,7 +55,10 @@ public final class BoxFlowParser implements StyleParser {
         // boxes that touch form one node (a name box beside its shape table, as Keras plot_model draws); in a
         // pipeline, so do like boxes an ellipsis joins (examples of one stage applied many times)
         // (a dashed frame is its own node: a picture drawn close beside it is the stage before it)
-        List<List<Integer>> clusters = clusters(ink, boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom);
+        // (a layer table's ruling may be thick, 12 px, and two tables a blank strip apart are two layers; pipelines
+        // keep their own rule: boxes within 6 px are one stage, a picture drawn in them splits no stage)
+        List<List<Integer>> clusters = clusters(stages != null ? null : ink, boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom,
+                stages != null ? 6 : 12);
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
@@ -356,10 +359,10 @@ public final class BoxFlowParser implements StyleParser {
     }
 
     /**
-     * Groups of boxes that are one node: boxes that touch (before index {@code touchingBefore}) with no blank
-     * between them, and the given pairs.
+     * Groups of boxes that are one node: boxes within {@code reach} px (before index {@code touchingBefore}) with no
+     * blank between them (not checked when {@code ink} is null), and the given pairs.
      */
-    static List<List<Integer>> clusters(Mat ink, List<Rect> boxes, List<int[]> joined, int touchingBefore) {
+    static List<List<Integer>> clusters(Mat ink, List<Rect> boxes, List<int[]> joined, int touchingBefore, int reach) {
         int[] parent = new int[boxes.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -369,7 +372,7 @@ public final class BoxFlowParser implements StyleParser {
         }
         for (int i = 0; i < touchingBefore; i++) {
             for (int j = i + 1; j < touchingBefore; j++) {
-                Rect a = Cv.grow(boxes.get(i), 12); // cells of one table are at most a thick border apart
+                Rect a = Cv.grow(boxes.get(i), reach); // cells of one table are at most a thick border apart
                 Rect b = boxes.get(j);
                 if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
                         && !blankBetween(ink, boxes.get(i), b)) {

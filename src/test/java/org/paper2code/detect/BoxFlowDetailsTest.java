@@ -150,7 +150,7 @@ class BoxFlowDetailsTest {
         Mat bgr = Cv.fromBufferedImage(img);
         Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
         List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
-        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size());
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size(), 12);
         assertEquals(2, nodes.size(), "boxes " + boxes + " nodes " + nodes);
         assertTrue(nodes.stream().allMatch(n -> n.size() >= 3), "nodes " + nodes);
     }
@@ -174,7 +174,7 @@ class BoxFlowDetailsTest {
         Mat bgr = Cv.fromBufferedImage(img);
         Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
         List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
-        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size());
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size(), 12);
         assertEquals(1, nodes.size(), "boxes " + boxes + " nodes " + nodes);
     }
 
@@ -202,5 +202,23 @@ class BoxFlowDetailsTest {
                 new Link(2, 3, 1), new Link(3, 4, 1))));
         assertEquals(List.of(new Link(2, 3, 1), new Link(3, 4, 1), new Link(0, 2, 1)), links);
         assertEquals("fc 40", es.get(4).text(), "a box as wide as its writer is a layer");
+    }
+
+    /**
+     * A drawn input that states no shape (Caffe draw_net's "input1 (Input)") feeding a dense layer: an MLP's vector, no
+     * Flatten owed; an input stating an image shape still gets one. Before, the assumed 3 x ? x ? shape added a Flatten
+     * to every MLP drawn so.
+     */
+    @Test
+    void noFlattenAfterAnInputOfUnstatedShape() {
+        LabelGrammar grammar = new LabelGrammar();
+        for (String input : List.of("input1 (Input)", "input 3x32x32")) {
+            List<Element> es = List.of(new Element(new Rect(0, 0, 50, 50), input, grammar.read(input), 0.9),
+                    new Element(new Rect(0, 100, 50, 50), "fc1 (InnerProduct)", grammar.read("fc1 (InnerProduct)"), 0.9));
+            Assembler.Assembly a = new Assembler().assemble("t", es, List.of(new Link(0, 1, 1)),
+                    java.util.Comparator.comparingInt(i -> es.get(i).box().y), java.util.Map.of());
+            List<String> types = a.graph().layers().stream().map(org.paper2code.graph.Layer::type).toList();
+            assertEquals(input.contains("x") ? List.of("Input", "Flatten", "Dense") : List.of("Input", "Dense"), types, input);
+        }
     }
 }
