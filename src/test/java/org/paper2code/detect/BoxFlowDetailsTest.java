@@ -205,20 +205,26 @@ class BoxFlowDetailsTest {
     }
 
     /**
-     * A drawn input that states no shape (Caffe draw_net's "input1 (Input)") feeding a dense layer: an MLP's vector, no
-     * Flatten owed; an input stating an image shape still gets one. Before, the assumed 3 x ? x ? shape added a Flatten
-     * to every MLP drawn so.
+     * An input of no stated shape (the one added in front of a graph whose drawn input box is unread, as OCR misses
+     * Caffe draw_net's "input1 (Input)" octagon) feeding a dense layer: an MLP's vector, no Flatten owed; an input
+     * stating an image shape still gets one. Before, the assumed 3 x ? x ? shape added a Flatten to such MLPs.
      */
     @Test
     void noFlattenAfterAnInputOfUnstatedShape() {
         LabelGrammar grammar = new LabelGrammar();
-        for (String input : List.of("input1 (Input)", "input 3x32x32")) {
-            List<Element> es = List.of(new Element(new Rect(0, 0, 50, 50), input, grammar.read(input), 0.9),
-                    new Element(new Rect(0, 100, 50, 50), "fc1 (InnerProduct)", grammar.read("fc1 (InnerProduct)"), 0.9));
-            Assembler.Assembly a = new Assembler().assemble("t", es, List.of(new Link(0, 1, 1)),
+        for (String input : List.of("", "input 3x32x32")) {
+            List<Element> es = new ArrayList<>();
+            if (!input.isEmpty()) {
+                es.add(new Element(new Rect(0, 0, 50, 50), input, grammar.read(input), 0.9));
+            }
+            es.add(new Element(new Rect(0, 100, 50, 50), "fc1 (InnerProduct)", grammar.read("fc1 (InnerProduct)"), 0.9));
+            es.add(new Element(new Rect(0, 200, 50, 50), "fc2 (InnerProduct)", grammar.read("fc2 (InnerProduct)"), 0.9));
+            List<Link> links = input.isEmpty() ? List.of(new Link(0, 1, 1)) : List.of(new Link(0, 1, 1), new Link(1, 2, 1));
+            Assembler.Assembly a = new Assembler().assemble("t", es, links,
                     java.util.Comparator.comparingInt(i -> es.get(i).box().y), java.util.Map.of());
             List<String> types = a.graph().layers().stream().map(org.paper2code.graph.Layer::type).toList();
-            assertEquals(input.contains("x") ? List.of("Input", "Flatten", "Dense") : List.of("Input", "Dense"), types, input);
+            assertEquals(input.isEmpty() ? List.of("Input", "Dense", "Dense") : List.of("Input", "Flatten", "Dense", "Dense"), types,
+                    "input '" + input + "'");
         }
     }
 }
