@@ -383,7 +383,10 @@ public final class Assembler {
         }
         int r;
         if (l.type().equals("Input")) {
-            r = l.param("output_shape") instanceof List<?> s ? s.size() : 3;
+            // a shape only assumed (the figure states none, as Caffe's "input1 (Input)") tells no feature maps: a dense
+            // layer right after such an input reads a vector (an MLP's), and a Flatten there would be invented
+            boolean assumed = l.param("inferred") instanceof List<?> in && in.contains("output_shape");
+            r = l.param("output_shape") instanceof List<?> s && !assumed ? s.size() : 1;
         } else if (SPATIAL.contains(l.type())) {
             r = 3;
         } else if (l.type().equals("Lambda")) {

@@ -55,7 +55,10 @@ public final class BoxFlowParser implements StyleParser {
         // boxes that touch form one node (a name box beside its shape table, as Keras plot_model draws); in a
         // pipeline, so do like boxes an ellipsis joins (examples of one stage applied many times)
         // (a dashed frame is its own node: a picture drawn close beside it is the stage before it)
-        List<List<Integer>> clusters = clusters(boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom);
+        // (a layer table's ruling may be thick, 12 px, and two tables a blank strip apart are two layers; pipelines
+        // keep their own rule: boxes within 6 px are one stage, a picture drawn in them splits no stage)
+        List<List<Integer>> clusters = clusters(stages != null ? null : ink, boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom,
+                stages != null ? 6 : 12);
         List<Rect> nodeBoxes = new ArrayList<>();
         for (List<Integer> cl : clusters) {
             Rect u = boxes.get(cl.get(0));
@@ -277,7 +280,9 @@ public final class BoxFlowParser implements StyleParser {
             List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
                     .filter(f -> {
                         List<String> fw = words(elements.get(f).text());
-                        return fw.size() > 1 && similar(fw.get(0), words.get(0));
+                        // the writer's box holds the name and more: it is wider than the blob's
+                        return fw.size() > 1 && similar(fw.get(0), words.get(0))
+                                && elements.get(f).box().width > elements.get(blob).box().width;
                     }).toList();
             if (writers.isEmpty()) {
                 continue;
@@ -308,12 +313,17 @@ public final class BoxFlowParser implements StyleParser {
         return name;
     }
 
-    /** The words of a text with two or more letters or digits, lower case, without punctuation. */
+    /**
+     * The words of a text with two or more letters or digits, lower case, without punctuation. A number right after a
+     * word of three letters or more is that word's index, split off by OCR ("conv 12" for "conv12").
+     */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String w : text.strip().split("\\s+")) {
             String c = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "").replaceAll("^_+|_+$", "");
-            if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
+            if (!out.isEmpty() && c.matches("\\d{1,2}") && out.get(out.size() - 1).matches("[a-z_]{3,}")) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + c);
+            } else if (c.replaceAll("[^a-z0-9]", "").length() >= 2) {
                 out.add(c);
             }
         }
@@ -348,8 +358,11 @@ public final class BoxFlowParser implements StyleParser {
         return Math.hypot(px - (ax + u * dx), py - (ay + u * dy));
     }
 
-    /** Groups of boxes that are one node: boxes that touch (before index {@code touchingBefore}), and the given pairs. */
-    static List<List<Integer>> clusters(List<Rect> boxes, List<int[]> joined, int touchingBefore) {
+    /**
+     * Groups of boxes that are one node: boxes within {@code reach} px (before index {@code touchingBefore}) with no
+     * blank between them (not checked when {@code ink} is null), and the given pairs.
+     */
+    static List<List<Integer>> clusters(Mat ink, List<Rect> boxes, List<int[]> joined, int touchingBefore, int reach) {
         int[] parent = new int[boxes.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -359,9 +372,10 @@ public final class BoxFlowParser implements StyleParser {
         }
         for (int i = 0; i < touchingBefore; i++) {
             for (int j = i + 1; j < touchingBefore; j++) {
-                Rect a = Cv.grow(boxes.get(i), 6); // cells of one table are at most a thick border apart
+                Rect a = Cv.grow(boxes.get(i), reach); // cells of one table are at most a thick border apart
                 Rect b = boxes.get(j);
-                if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
+                if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+                        && !blankBetween(ink, boxes.get(i), b)) {
                     parent[find(parent, i)] = find(parent, j);
                 }
             }
@@ -376,6 +390,34 @@ public final class BoxFlowParser implements StyleParser {
             out.add(g);
         }
         return out;
+    }
+
+    /**
+     * Whether a strip of background separates two boxes side by side (or one above the other): cells of one table
+     * share a ruled border, so every line of pixels between them crosses ink, while two tables drawn a few pixels
+     * apart (two Keras plot_model nodes in one rank) leave a blank line, crossed at most by an arrow.
+     */
+    static boolean blankBetween(Mat ink, Rect a, Rect b) {
+        boolean sideBySide = Cv.overlapY(a, b) > 0 && (a.x + a.width <= b.x || b.x + b.width <= a.x);
+        boolean stacked = Cv.overlapX(a, b) > 0 && (a.y + a.height <= b.y || b.y + b.height <= a.y);
+        if (ink == null || sideBySide == stacked) {
+            return false;
+        }
+        Rect left = sideBySide ? (a.x < b.x ? a : b) : (a.y < b.y ? a : b);
+        Rect right = left == a ? b : a;
+        int from = sideBySide ? left.x + left.width : left.y + left.height;
+        int to = sideBySide ? right.x : right.y;
+        int lo = sideBySide ? Math.max(a.y, b.y) : Math.max(a.x, b.x);
+        int hi = sideBySide ? Math.min(a.y + a.height, b.y + b.height) : Math.min(a.x + a.width, b.x + b.width);
+        int span = hi - lo;
+        for (int k = from; k < to; k++) {
+            Rect strip = sideBySide ? new Rect(k, lo, 1, span) : new Rect(lo, k, span, 1);
+            Rect c = Cv.clip(strip, ink);
+            if (c.width > 0 && c.height > 0 && org.opencv.core.Core.countNonZero(ink.submat(c)) <= 0.1 * span) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int find(int[] p, int i) {

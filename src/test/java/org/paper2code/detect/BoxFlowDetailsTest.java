@@ -127,4 +127,104 @@ class BoxFlowDetailsTest {
         assertEquals("Dense", es.get(1).label().map(ParsedLabel::type).orElse("-"));
         assertTrue(es.get(2).label().isEmpty(), "sentence read as " + es.get(2).label());
     }
+
+    /**
+     * Keras plot_model draws a node as a name cell ruled against its shape table; two such nodes in one rank stand a
+     * few pixels apart. The cells of each join into one node, the two nodes stay two. Before, boxes within 6 px were
+     * one node, so the two side-by-side tables became one layer.
+     */
+    @Test
+    void kerasTablesSideBySideAreTwoNodes() {
+        BufferedImage img = TestCanvas.white(560, 120);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1));
+        for (int x0 : new int[] {20, 285}) { // the second table starts 5 px after the first ends
+            g.drawRect(x0, 40, 130, 40); // name cell
+            g.drawRect(x0 + 130, 40, 50, 20); // "input:" / "output:" cells
+            g.drawRect(x0 + 130, 60, 50, 20);
+            g.drawRect(x0 + 180, 40, 80, 20); // shapes
+            g.drawRect(x0 + 180, 60, 80, 20);
+        }
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
+        List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size(), 12);
+        assertEquals(2, nodes.size(), "boxes " + boxes + " nodes " + nodes);
+        assertTrue(nodes.stream().allMatch(n -> n.size() >= 3), "nodes " + nodes);
+    }
+
+    /**
+     * A Keras table drawn with a thick ruling (the cells found 7 px apart inside borders 10 px wide) is still one node. Before,
+     * cells more than 6 px apart stayed apart, and every cell of the table became a layer of its own.
+     */
+    @Test
+    void kerasTableWithThickRulingIsOneNode() {
+        BufferedImage img = TestCanvas.white(420, 160);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(10));
+        g.drawRect(20, 30, 180, 90);
+        g.drawRect(200, 30, 80, 45);
+        g.drawRect(200, 75, 80, 45);
+        g.drawRect(280, 30, 110, 45);
+        g.drawRect(280, 75, 110, 45);
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), Cv.INK_CONTRAST);
+        List<Rect> boxes = NoisyBoxes.detect(bgr, Cv.background(bgr), ink);
+        List<List<Integer>> nodes = BoxFlowParser.clusters(ink, boxes, List.of(), boxes.size(), 12);
+        assertEquals(1, nodes.size(), "boxes " + boxes + " nodes " + nodes);
+    }
+
+    /** A Keras input of one dimension, "(None, 784)", keeps its shape: a flat input, so no Flatten is owed before a Dense. */
+    @Test
+    void kerasFlatInputKeepsItsShape() {
+        Optional<ParsedLabel> in = new BoxFlowParser().kerasLabel("input_1: InputLayer\ninput:\noutput:\n(None, 784)\n(None, 784)");
+        assertEquals("Input", in.map(ParsedLabel::type).orElse("-"));
+        assertEquals(List.of(784), in.get().params().get("output_shape"));
+    }
+
+    /**
+     * OCR splits a blob's index from its name ("conv 12" in the octagon under "conv 12 (Convolution)"): still the
+     * blob of that layer. A box as wide as its writer ("fc 4096" under "fc 4096 / relu") is a layer, not a blob.
+     */
+    @Test
+    void blobNamesWithSplitIndexAreSplicedOut() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 140, 58), "conv 12 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(45, 80, 50, 20), "\u201cconv 12_", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 120, 140, 58), "pool4 (Pooling)\nkernel size: 2", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 200, 140, 40), "fc 40\nrelu", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 260, 140, 40), "fc 40", Optional.empty(), 0.9));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(List.of(new Link(0, 1, 1), new Link(1, 2, 1),
+                new Link(2, 3, 1), new Link(3, 4, 1))));
+        assertEquals(List.of(new Link(2, 3, 1), new Link(3, 4, 1), new Link(0, 2, 1)), links);
+        assertEquals("fc 40", es.get(4).text(), "a box as wide as its writer is a layer");
+    }
+
+    /**
+     * An input of no stated shape (the one added in front of a graph whose drawn input box is unread, as OCR misses
+     * Caffe draw_net's "input1 (Input)" octagon) feeding a dense layer: an MLP's vector, no Flatten owed; an input
+     * stating an image shape still gets one. Before, the assumed 3 x ? x ? shape added a Flatten to such MLPs.
+     */
+    @Test
+    void noFlattenAfterAnInputOfUnstatedShape() {
+        LabelGrammar grammar = new LabelGrammar();
+        for (String input : List.of("", "input 3x32x32")) {
+            List<Element> es = new ArrayList<>();
+            if (!input.isEmpty()) {
+                es.add(new Element(new Rect(0, 0, 50, 50), input, grammar.read(input), 0.9));
+            }
+            es.add(new Element(new Rect(0, 100, 50, 50), "fc1 (InnerProduct)", grammar.read("fc1 (InnerProduct)"), 0.9));
+            es.add(new Element(new Rect(0, 200, 50, 50), "fc2 (InnerProduct)", grammar.read("fc2 (InnerProduct)"), 0.9));
+            List<Link> links = input.isEmpty() ? List.of(new Link(0, 1, 1)) : List.of(new Link(0, 1, 1), new Link(1, 2, 1));
+            Assembler.Assembly a = new Assembler().assemble("t", es, links,
+                    java.util.Comparator.comparingInt(i -> es.get(i).box().y), java.util.Map.of());
+            List<String> types = a.graph().layers().stream().map(org.paper2code.graph.Layer::type).toList();
+            assertEquals(input.isEmpty() ? List.of("Input", "Dense", "Dense") : List.of("Input", "Flatten", "Dense", "Dense"), types,
+                    "input '" + input + "'");
+        }
+    }
 }
