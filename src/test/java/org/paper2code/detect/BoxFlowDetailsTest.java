@@ -178,14 +178,6 @@ class BoxFlowDetailsTest {
         assertEquals(1, nodes.size(), "boxes " + boxes + " nodes " + nodes);
     }
 
-    /** A Keras input of one dimension, "(None, 784)", keeps its shape: a flat input, so no Flatten is owed before a Dense. */
-    @Test
-    void kerasFlatInputKeepsItsShape() {
-        Optional<ParsedLabel> in = new BoxFlowParser().kerasLabel("input_1: InputLayer\ninput:\noutput:\n(None, 784)\n(None, 784)");
-        assertEquals("Input", in.map(ParsedLabel::type).orElse("-"));
-        assertEquals(List.of(784), in.get().params().get("output_shape"));
-    }
-
     /**
      * OCR splits a blob's index from its name ("conv 12" in the octagon under "conv 12 (Convolution)"): still the
      * blob of that layer. A box as wide as its writer ("fc 4096" under "fc 4096 / relu") is a layer, not a blob.
