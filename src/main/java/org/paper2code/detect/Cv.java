@@ -160,11 +160,9 @@ public final class Cv {
 
     /** OCR-ready crop: grey, upscaled, Otsu-binarised to dark text on white, with a white margin of {@link #OCR_PAD}. */
     public static Mat ocrCrop(Mat grey, Rect r, double scale) {
-        Mat crop = scaledCrop(grey, r, scale);
-        Mat bin = new Mat();
-        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-        if (Core.countNonZero(bin) < bin.total() / 2) {
-            Core.bitwise_not(bin, bin); // light text on a dark fill
+        Mat bin = otsu(scaledCrop(grey, r, scale));
+        if (lightOnDark(bin)) {
+            Core.bitwise_not(bin, bin);
         }
         return padded(bin);
     }
@@ -177,10 +175,8 @@ public final class Cv {
      */
     public static Mat ocrCropGrey(Mat grey, Rect r, double scale) {
         Mat crop = scaledCrop(grey, r, scale);
-        Mat bin = new Mat();
-        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-        if (Core.countNonZero(bin) < bin.total() / 2) {
-            Core.bitwise_not(crop, crop); // light text on a dark fill
+        if (lightOnDark(otsu(crop))) {
+            Core.bitwise_not(crop, crop);
         }
         double ink = Core.minMaxLoc(crop).minVal;
         double ground = median(crop);
@@ -189,6 +185,17 @@ public final class Cv {
             crop.convertTo(crop, CvType.CV_8UC1, gain, -ink * gain); // saturates: the ground and lighter become white
         }
         return padded(crop);
+    }
+
+    private static Mat otsu(Mat crop) {
+        Mat bin = new Mat();
+        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+        return bin;
+    }
+
+    /** Light text on a dark fill: most of the Otsu-binarised crop is dark. */
+    private static boolean lightOnDark(Mat bin) {
+        return Core.countNonZero(bin) < bin.total() / 2;
     }
 
     private static Mat scaledCrop(Mat grey, Rect r, double scale) {
