@@ -34,31 +34,8 @@ public final class OutlinedBoxes {
         all.addAll(new BoxDetector().detect(dark));
         List<Rect> boxes = new ArrayList<>(all);
         boxes.removeIf(r -> all.stream().anyMatch(o -> o != r && Cv.contains(Cv.grow(o, 2), r) && r.area() * 1.5 < o.area())
-                && letterOfWord(ink, r));
+                && BoldGlyphs.isLetter(ink, r));
         return BoxDetector.innermostDistinct(boxes);
-    }
-
-    /**
-     * Whether a block is a letter of a word: an ink blob about as tall as it, at its level, lies beside it within half
-     * its height (the next letter); a box's neighbours are further away.
-     */
-    static boolean letterOfWord(Mat ink, Rect r) {
-        Rect win = Cv.clip(new Rect(r.x - r.height, r.y - r.height / 2, r.width + 2 * r.height, 2 * r.height), ink);
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        int n = Imgproc.connectedComponentsWithStats(new Mat(ink, win), labels, stats, new Mat(), 8, org.opencv.core.CvType.CV_32S);
-        for (int i = 1; i < n; i++) {
-            Rect b = new Rect(win.x + (int) stats.get(i, 0)[0], win.y + (int) stats.get(i, 1)[0], (int) stats.get(i, 2)[0],
-                    (int) stats.get(i, 3)[0]);
-            if (Cv.overlapX(b, r) > 0 || b.height < 0.5 * r.height || b.height > 2 * r.height) {
-                continue;
-            }
-            int gap = Math.max(b.x - (r.x + r.width), r.x - (b.x + b.width));
-            if (gap <= 0.5 * r.height && Cv.overlapY(b, r) >= 0.5 * Math.min(b.height, r.height)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The widest border a box is grown by: thicker runs outside a side are something else (a fill, a neighbour). */
