@@ -153,6 +153,9 @@ public final class BoxFlowParser implements StyleParser {
                 links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
             }
             inputs.textlessSources(elements, links, boxCount);
+            if (ocrText()) {
+                UnreadStages.label(grey, elements, links, boxCount);
+            }
         }
         return new Detected(elements, links, vertical, boxes.isEmpty() ? "no boxes found" : null);
     }

@@ -81,6 +81,11 @@ final class PipelineInputs {
         }
     }
 
+    /** Whether a box's text is only a size ("512", "3x224x224"), which names no stage. */
+    static boolean sizeOnly(String text) {
+        return SIZE_ONLY.matcher(text).matches();
+    }
+
     private void asInput(List<Element> elements, int i) {
         Element e = elements.get(i);
         if (e.label().isEmpty()) {

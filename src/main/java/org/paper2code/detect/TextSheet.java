@@ -105,14 +105,9 @@ public final class TextSheet {
      * left out; 0 when fewer than two stand out.
      */
     static double medianGlyphHeight(Mat grey, Rect r) {
-        Mat crop = new Mat(grey, Cv.clip(r, grey));
-        if (crop.rows() < 4 || crop.cols() < 4) {
+        Mat bin = inkOf(grey, r);
+        if (bin == null) {
             return 0;
-        }
-        Mat bin = new Mat();
-        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
-        if (Core.countNonZero(bin) > bin.total() / 2) {
-            Core.bitwise_not(bin, bin); // light text on a dark fill
         }
         Mat labels = new Mat();
         Mat stats = new Mat();
@@ -133,6 +128,23 @@ public final class TextSheet {
         }
         Collections.sort(heights);
         return heights.get(heights.size() / 2);
+    }
+
+    /**
+     * The ink inside a region (white on black), split from its fill by Otsu; for light text on a dark fill the text.
+     * Null when the region is too small to split.
+     */
+    static Mat inkOf(Mat grey, Rect r) {
+        Mat crop = new Mat(grey, Cv.clip(r, grey));
+        if (crop.rows() < 4 || crop.cols() < 4) {
+            return null;
+        }
+        Mat bin = new Mat();
+        Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
+        if (Core.countNonZero(bin) > bin.total() / 2) {
+            Core.bitwise_not(bin, bin); // light text on a dark fill
+        }
+        return bin;
     }
 
     /**

@@ -99,6 +99,41 @@ class PipelineStagesTest {
         assertEquals("Lambda", type(pipeline.label("RNN language model")));
     }
 
+    /**
+     * A stage box on the flow whose tiny title OCR read as nothing or as specks ("aN", "—") is an opaque stage:
+     * dropped, it cut the flow input -> backbone -> RPN in two. A wordless box on the flow that holds a picture
+     * (hatching running into its frame) or nothing at all is no stage; neither is a wordless box that feeds nothing.
+     */
+    @Test
+    void unreadTitledStagesOnTheFlowAreKept() {
+        BufferedImage img = TestCanvas.white(560, 80);
+        Graphics2D g = TestCanvas.pen(img, true);
+        int[] xs = {20, 120, 220, 320, 420};
+        for (int x : xs) {
+            g.setColor(new Color(255, 250, 205)); // pastel fill
+            g.fillRoundRect(x, 20, 80, 30, 10, 10);
+            g.setColor(Color.DARK_GRAY);
+            g.drawRoundRect(x, 20, 80, 30, 10, 10);
+        }
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 7));
+        g.drawString("RPN", xs[1] + 30, 39); // a title too small to read
+        g.drawString("fc 256", xs[4] + 25, 39); // same, in a box that feeds nothing
+        for (int d = -30; d < 80; d += 6) { // a hatched picture
+            g.drawLine(xs[2] + d, 50, xs[2] + d + 30, 20);
+        }
+        g.dispose();
+        Mat grey = Cv.grey(Cv.fromBufferedImage(img));
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(xs[0], 20, 80, 30), "", Optional.empty(), 0.9)); // an input before them
+        es.add(new Element(new Rect(xs[1], 20, 80, 30), "aN", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(xs[2], 20, 80, 30), "", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(xs[3], 20, 80, 30), "", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(xs[4], 20, 80, 30), "", Optional.empty(), 0.9));
+        List<Link> links = List.of(new Link(0, 1, 1), new Link(1, 2, 1), new Link(2, 3, 1), new Link(3, 4, 1));
+        UnreadStages.label(grey, es, links, es.size());
+        assertEquals(List.of("-", "Lambda", "-", "-", "-"), es.stream().map(e -> type(e.label())).toList());
+    }
+
     /** A box drawn as a dark outline around a pastel fill near the ink threshold, with noise, rounded. */
     @Test
     void pastelBoxesAreFound() {
