@@ -23,6 +23,7 @@ final class CuboidNeighbours {
      * @param read   per layer, the count its own print states (filters, units, a pooling's depth), else null
      */
     static void fill(List<? extends ShapeReading> layers, List<Rect> shapes, Integer[] read) {
+        agree(layers, shapes, read);
         Integer[] known = read.clone();
         for (int i = 0; i + 1 < layers.size(); i++) {
             if (known[i] == null && "Conv2D".equals(layers.get(i).type) && "Pooling2D".equals(layers.get(i + 1).type)
@@ -46,6 +47,32 @@ final class CuboidNeighbours {
                         put(layers.get(i), key, known[i]);
                         changed = true;
                         break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Cuboids of one type drawn alike side by side state one count, so where their readings differ by an OCR slip
+     * ("256" beside "56" or "2", "512" beside "312") the slipped one takes its neighbour's reading, marked inferred.
+     * Readings that differ otherwise are both kept: the drawing may size two counts alike.
+     */
+    private static void agree(List<? extends ShapeReading> layers, List<Rect> shapes, Integer[] read) {
+        boolean changed = true;
+        while (changed) { // each change moves a reading to a longer one or to a power of two, so this ends
+            changed = false;
+            for (int i = 0; i < layers.size(); i++) {
+                for (int j : new int[] {i - 1, i + 1}) {
+                    if (read[i] != null && j >= 0 && j < layers.size() && read[j] != null
+                            && layers.get(i).type.equals(layers.get(j).type) && alike(shapes.get(i), shapes.get(j))
+                            && DigitSlips.slipOf(read[i], read[j])) {
+                        read[i] = read[j];
+                        String key = countKey(layers.get(i).type);
+                        if (key != null) {
+                            put(layers.get(i), key, read[i]);
+                        }
+                        changed = true;
                     }
                 }
             }

@@ -25,6 +25,8 @@ final class CuboidNumbers {
     /** Height of a text line the digits-only reading enlarges the region to (Tesseract reads digits best at 30-40 px). */
     private static final double DIGIT_PX = 40;
     private static final double MAX_DIGIT_SCALE = 8;
+    /** A depth read with fewer digits than this is read again on its own, in case a glyph was lost ("256" as "26"). */
+    private static final int SURE_DEPTH = 100;
 
     private final LabelGrammar grammar;
     private final FigureText textSource;
@@ -64,21 +66,28 @@ final class CuboidNumbers {
             Optional<String> name = name(column, s, th);
             int bottom = bottom(faces, i, s);
             Optional<Integer> depth = depth(column, s, th, bottom);
-            if (depth.isEmpty() && ("Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type))) {
+            boolean counted = "Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type);
+            if (depth.isEmpty() && counted) {
                 depth = digitsUnder(figure, s, left, right, th, bottom);
+            } else if (counted && depth.get() < SURE_DEPTH) {
+                // a short depth may be a longer one with a glyph lost in the figure-wide reading: read it alone too
+                Optional<Integer> first = depth;
+                depth = digitsUnder(figure, s, left, right, th, bottom).filter(d -> DigitSlips.dropped(first.get(), d)).or(() -> first);
             }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
             }
             name.flatMap(grammar::read).filter(p -> p.type().equals(l.type)).ifPresent(p -> stated(l, p));
+            String key = CuboidNeighbours.countKey(l.type);
             depth.ifPresent(d -> {
-                switch (l.type) {
-                    case "Conv2D" -> fill(l, "filters", d);
-                    case "Dense" -> fill(l, "units", d);
-                    default -> { }
+                if (key != null) {
+                    fill(l, key, d);
+                    // the label's count with a glyph lost or misread, the depth under the shape in full
+                    if (l.params.get(key) instanceof Integer stated && DigitSlips.slipOf(stated, d)) {
+                        l.params.put(key, d);
+                    }
                 }
             });
-            String key = CuboidNeighbours.countKey(l.type);
             if (key != null && l.params.get(key) instanceof Integer v && !l.inferred.contains(key)) {
                 read[i] = v;
             } else if ("Pooling2D".equals(l.type)) {

@@ -124,6 +124,18 @@ class LabelGrammarTest {
         assertFalse(pool.params().containsKey("stride_row"), "stride = kernel is the catalogue default");
     }
 
+    /** A VGG-style name numbers the convolutions of a block ("conv3_1"): its sub-index is no count, so none is stated. */
+    @Test
+    void aBlockSubIndexInALayerNameIsNotACount() {
+        for (String name : List.of("conv2_1", "conv3_2", "conv5_3", "convl 1")) {
+            ParsedLabel p = LabelGrammar.parse(name).orElseThrow();
+            assertTrue(p.inferredKeys().contains("filters"), name + " states no filters: " + p.params());
+        }
+        assertTrue(LabelGrammar.parse("pool5_1").orElseThrow().inferredKeys().contains("kernel_row"), "no 1x1 pooling");
+        assertEquals(256, LabelGrammar.parse("conv3_1 256").orElseThrow().params().get("filters"), "the count after the name");
+        assertEquals(96, LabelGrammar.parse("conv1 96").orElseThrow().params().get("filters"));
+    }
+
     @Test
     void rejectsTextWithoutLayerWords() {
         assertTrue(LabelGrammar.parse("Figure 3: our method").isEmpty());

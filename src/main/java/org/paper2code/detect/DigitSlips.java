@@ -1,0 +1,65 @@
+package org.paper2code.detect;
+
+/**
+ * How two readings of one small printed number relate when OCR slips: a glyph dropped ("256" read as "56" or "26"),
+ * or one glyph misread ("512" as "312", "4096" as "4036"). Used to choose between readings that should state the same
+ * count (the depth under a cuboid read twice, the counts of cuboids drawn alike), never to invent a value.
+ */
+final class DigitSlips {
+    private DigitSlips() {
+    }
+
+    /** Whether short is long with one or more digits dropped (its digits in order, fewer of them). */
+    static boolean dropped(int shortRead, int longRead) {
+        String s = Integer.toString(shortRead);
+        String l = Integer.toString(longRead);
+        if (s.length() >= l.length()) {
+            return false;
+        }
+        int j = 0;
+        for (int i = 0; i < l.length() && j < s.length(); i++) {
+            if (l.charAt(i) == s.charAt(j)) {
+                j++;
+            }
+        }
+        return j == s.length();
+    }
+
+    /** Whether the two have the same number of digits and differ in exactly one. */
+    static boolean oneMisread(int a, int b) {
+        String x = Integer.toString(a);
+        String y = Integer.toString(b);
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < x.length(); i++) {
+            diff += x.charAt(i) != y.charAt(i) ? 1 : 0;
+        }
+        return diff == 1;
+    }
+
+    /**
+     * The reading to keep of two that should state one count: the longer where the other dropped digits of it (a glyph
+     * lost is far likelier than one added), of two that differ in one digit the power of two (channel and unit counts
+     * mostly are), else a.
+     */
+    static int better(int a, int b) {
+        if (dropped(a, b)) {
+            return b;
+        }
+        if (oneMisread(a, b) && powerOfTwo(b) && !powerOfTwo(a)) {
+            return b;
+        }
+        return a;
+    }
+
+    /** Whether b would replace a, by {@link #better}. */
+    static boolean slipOf(int a, int b) {
+        return a != b && better(a, b) == b;
+    }
+
+    private static boolean powerOfTwo(int v) {
+        return v > 0 && (v & (v - 1)) == 0;
+    }
+}
