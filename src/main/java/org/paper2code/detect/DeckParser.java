@@ -624,7 +624,10 @@ final class DeckParser implements StyleParser {
      */
     private List<String> withSize(List<String> labelLines, Mat grey, Rect column, boolean vector, int lastSide) {
         List<DeckLabelColumns.Reading> columnReadings = labelColumns.read(grey, column, vector);
-        if (grammar.read(String.join(" ", labelLines)).isEmpty() || DeckLabelColumns.withoutSizes(labelLines).isEmpty()) {
+        // the figure-wide reading states the size even when its words give way to the column's: the column of a
+        // thin bar can be narrower than its label and cut the number off ("F11: layer" of "F1l: layer 1000")
+        String figureWide = String.join(" ", labelLines);
+        if (grammar.read(figureWide).isEmpty() || DeckLabelColumns.withoutSizes(labelLines).isEmpty()) {
             Optional<String> words = typedWords(columnReadings);
             if (words.isPresent()) {
                 labelLines = List.of(words.get());
@@ -632,7 +635,8 @@ final class DeckParser implements StyleParser {
         }
         String joined = String.join(" ", labelLines);
         List<DeckLabelColumns.Reading> readings = new ArrayList<>();
-        readings.add(new DeckLabelColumns.Reading(joined, labelColumns.size(joined, vector)));
+        Optional<String> joinedSize = labelColumns.size(joined, vector);
+        readings.add(new DeckLabelColumns.Reading(joined, joinedSize.isPresent() ? joinedSize : labelColumns.size(figureWide, vector)));
         readings.addAll(columnReadings);
         // a chain of decks keeps or shrinks its maps: a side larger than the last one read is a misreading
         List<DeckLabelColumns.Reading> plausible = readings.stream()
@@ -678,6 +682,9 @@ final class DeckParser implements StyleParser {
         boolean nextInRow = i + 1 < shapes.size() && rows.sameRow(s, shapes.get(i + 1));
         double left = prevInRow ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
         double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
+        // the labels of a row sit on one band over its decks: a deck lower than its neighbours (a short vector
+        // bar after tall ones) has its label as high as theirs, so the reach counts from the highest top beside it
+        int labelBase = Math.min(s.y, Math.min(prevInRow ? shapes.get(i - 1).y : s.y, nextInRow ? shapes.get(i + 1).y : s.y));
         List<TextLines.Line> above = new ArrayList<>();
         List<TextLines.Line> around = new ArrayList<>();
         for (TextLines.Line t : lines) {
@@ -695,12 +702,12 @@ final class DeckParser implements StyleParser {
         // the label: the lines above, nearest first, joined top-down ("INPUT" over "32x32")
         List<String> labelLines = new ArrayList<>();
         for (TextLines.Line t : above) {
-            if (s.y - (t.box().y + t.box().height) < LABEL_REACH) {
+            if (labelBase - (t.box().y + t.box().height) < LABEL_REACH) {
                 labelLines.add(0, t.text());
             }
         }
         if (rereadGrey != null && !rows.wrapped()) {
-            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, s.y - LABEL_REACH, (int) (right - left), LABEL_REACH - 2), thin(s),
+            labelLines = withSize(labelLines, rereadGrey, new Rect((int) left, labelBase - LABEL_REACH, (int) (right - left), s.y - labelBase + LABEL_REACH - 2), thin(s),
                     lastSide);
         }
         l.text = String.join(" ", labelLines);

@@ -27,7 +27,12 @@ class DeckTuneFiguresTest {
     }
 
     private Parsed parse(int index) throws Exception {
-        CorpusSynth corpus = new CorpusSynth(7, 1);
+        return parse(7, index);
+    }
+
+    /** Figure {@code index} of the corpus made with {@code seed} (41: a second tune set, {@code corpus synth -n 300 --seed 41}). */
+    private Parsed parse(long seed, int index) throws Exception {
+        CorpusSynth corpus = new CorpusSynth(seed, 1);
         String id = CorpusSynth.figureId(index);
         FigureFactory.Figure f = new FigureFactory().make(id, DiagramStyle.STACKED_2D_BOX, corpus.figureSeed(index), "test");
         Path image = Files.write(dir.resolve(f.fileName()), f.bytes());
@@ -55,6 +60,21 @@ class DeckTuneFiguresTest {
         assertEquals(10, last.params().get("units"));
         String c3 = p.match().pairs().entrySet().stream().filter(e -> e.getValue().equals("C3")).findFirst().orElseThrow().getKey();
         assertEquals(16, param(p.graph(), c3, "filters"));
+    }
+
+    /**
+     * The last bar of a row: "F1l: layer 1000" (tag garbled) over a thin bar whose label column, two bar widths
+     * wide, cuts the number off, and "fc3" over "10" over a bar shorter than its neighbours, the label on their band
+     * 81 px above it. Before: 128 units (the default) both.
+     */
+    @Test
+    void lastBarKeepsTheLengthItsLabelStates() throws Exception {
+        Parsed wide = parse(41, 218);
+        Layer f11 = wide.graph().layers().get(wide.graph().layers().size() - 1);
+        assertEquals(1000, f11.params().get("units"));
+        Parsed low = parse(41, 220);
+        Layer fc3 = low.graph().layers().get(low.graph().layers().size() - 1);
+        assertEquals(10, fc3.params().get("units"));
     }
 
     /**
