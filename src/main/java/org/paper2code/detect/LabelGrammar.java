@@ -97,6 +97,7 @@ public final class LabelGrammar {
             case "roi" -> roi(r);
             default -> { }
         }
+        dropUnreadable(r);
         double confidence = Math.max(0.3, 1.0 - 0.2 * r.inferred.size());
         return Optional.of(new ParsedLabel(r.type, r.params, r.inferred, confidence, r.mapShape, tag));
     }
@@ -397,11 +398,26 @@ public final class LabelGrammar {
         r.infer("pooled_row", 7);
     }
 
+    /** What {@link #parseInt} gives for a digit run too long for an int: a misreading, no number. */
+    private static final int UNREADABLE = Integer.MAX_VALUE;
+
     private static int parseInt(String s) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
+            return UNREADABLE;
+        }
+    }
+
+    /**
+     * A value read from a digit run too long for any count (OCR joined "256@56x56" into "256756056...") is left unread,
+     * so the parser's fallbacks apply, instead of a layer with 2147483647 filters reaching the graph and the code.
+     */
+    private static void dropUnreadable(Reading r) {
+        r.params.values().removeIf(v -> v instanceof Integer i ? i == UNREADABLE
+                : v instanceof List<?> l && l.contains(UNREADABLE));
+        if (r.mapShape.contains(UNREADABLE)) {
+            r.mapShape = List.of();
         }
     }
 }

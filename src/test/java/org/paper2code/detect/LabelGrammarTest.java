@@ -136,6 +136,18 @@ class LabelGrammarTest {
         assertEquals(96, LabelGrammar.parse("conv1 96").orElseThrow().params().get("filters"));
     }
 
+    /** A digit run too long for any count (OCR joined a deck size into one number) leaves the value unread, not 2^31-1. */
+    @Test
+    void aDigitRunTooLongForACountIsUnread() {
+        for (String label : List.of("conv2 256756056999999", "fc 40964096409640964096", "conv 3x3, 99999999999")) {
+            ParsedLabel p = LabelGrammar.parse(label).orElseThrow();
+            assertTrue(p.params().values().stream().noneMatch(v -> v.equals(Integer.MAX_VALUE)
+                    || v instanceof List<?> l && l.contains(Integer.MAX_VALUE)), label + ": " + p.params());
+            assertTrue(!p.mapShape().contains(Integer.MAX_VALUE), label + ": " + p.mapShape());
+        }
+        assertEquals(3, LabelGrammar.parse("conv 3x3, 99999999999").orElseThrow().params().get("kernel_row"), "the rest is read");
+    }
+
     @Test
     void rejectsTextWithoutLayerWords() {
         assertTrue(LabelGrammar.parse("Figure 3: our method").isEmpty());
