@@ -1,7 +1,14 @@
 package org.paper2code.detect;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Caffe draw_net's output blobs by their look: a small shape filled with a light grey (a few tens of levels under
@@ -52,5 +59,34 @@ final class BlobShapes {
         java.util.Collections.sort(greys);
         double step = pageGrey - greys.get(greys.size() / 2);
         return step > FILL_STEP && step < Cv.INK_CONTRAST && spread / greys.size() < 20;
+    }
+
+    /**
+     * Light grey filled shapes no box covers: draw_net's blob octagons the box detector missed (blurred or JPEG
+     * figures). Their outline, left as ink, would join the line into the blob with the lines out of it and with
+     * every other blob one traced piece runs through. A shape is a region of light grey fill (opened, so the soft
+     * rims of lines and outlines drop out) wider than tall, filling most of its bounds; its box takes in the outline.
+     */
+    static List<Rect> missed(Mat grey, double pageGrey, List<Rect> boxes) {
+        Mat fill = new Mat();
+        Core.inRange(grey, new Scalar(pageGrey - Cv.INK_CONTRAST), new Scalar(pageGrey - FILL_STEP), fill);
+        Imgproc.morphologyEx(fill, fill, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+        Imgproc.morphologyEx(fill, fill, Imgproc.MORPH_CLOSE, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        // the outer contour: the blob's name, darker than the fill, leaves holes its area does not count
+        List<MatOfPoint> contours = new ArrayList<>();
+        Imgproc.findContours(fill, contours, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        List<Rect> out = new ArrayList<>();
+        for (MatOfPoint c : contours) {
+            Rect r = Imgproc.boundingRect(c);
+            if (r.height < 10 || r.height > 60 || r.width < 1.3 * r.height || Imgproc.contourArea(c) < 0.6 * r.area()) {
+                continue;
+            }
+            Rect shape = Cv.clip(Cv.grow(r, 3), grey);
+            if (boxes.stream().anyMatch(b -> Cv.overlapX(b, shape) > 0 && Cv.overlapY(b, shape) > 0)) {
+                continue;
+            }
+            out.add(shape);
+        }
+        return out;
     }
 }

@@ -39,6 +39,13 @@ public final class BoxFlowParser implements StyleParser {
         if (stages != null) {
             boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
         }
+        int missedFrom = Integer.MAX_VALUE;
+        if (stages == null) {
+            missedFrom = boxes.size();
+            // blob octagons the box detector missed (blurred, JPEG) are still shapes the lines pass through
+            boxes = new ArrayList<>(boxes);
+            boxes.addAll(BlobShapes.missed(Cv.grey(bgr), 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2], boxes));
+        }
         int framesFrom = boxes.size();
         if (stages != null) {
             boxes = new ArrayList<>(boxes);
@@ -60,7 +67,12 @@ public final class BoxFlowParser implements StyleParser {
         List<List<Integer>> clusters = clusters(stages != null ? null : ink, boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom,
                 stages != null ? 6 : 12);
         List<Rect> nodeBoxes = new ArrayList<>();
+        java.util.Set<Integer> passThrough = new java.util.HashSet<>();
         for (List<Integer> cl : clusters) {
+            final int missed = missedFrom;
+            if (cl.stream().allMatch(i -> i >= missed)) {
+                passThrough.add(elements.size());
+            }
             Rect u = boxes.get(cl.get(0));
             Optional<ParsedLabel> lab = kerasLabel(cl.stream().map(texts::get).collect(java.util.stream.Collectors.joining("\n")));
             StringBuilder all = new StringBuilder();
@@ -151,7 +163,7 @@ public final class BoxFlowParser implements StyleParser {
                     greyFilled.add(i);
                 }
             }
-            links = spliceTensorNames(elements, links, greyFilled);
+            links = spliceTensorNames(elements, links, greyFilled, passThrough);
             links = arrowText(elements, links, free);
         }
         if (stages != null) {
@@ -274,22 +286,24 @@ public final class BoxFlowParser implements StyleParser {
      * (one word, equal to the first word of a box that links into it) is blanked and its links bridged.
      */
     static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
-        return spliceTensorNames(elements, links, java.util.Set.of());
+        return spliceTensorNames(elements, links, java.util.Set.of(), java.util.Set.of());
     }
 
     /**
      * As {@link #spliceTensorNames(List, List)}; a box of {@code greyFilled} (a light grey fill, as draw_net fills its
      * blobs) is a blob by its look even when OCR garbled its name ("convle" for "conv10"): then its one writer is the
-     * one wider box linking into it.
+     * one wider box linking into it. A shape of {@code passThrough} (a blob the box detector missed, found by
+     * {@link BlobShapes#missed}) is never a layer: every line into it is bridged to every line out.
      */
-    static List<Link> spliceTensorNames(List<Element> elements, List<Link> links, java.util.Set<Integer> greyFilled) {
+    static List<Link> spliceTensorNames(List<Element> elements, List<Link> links, java.util.Set<Integer> greyFilled,
+            java.util.Set<Integer> passThrough) {
         List<Link> out = new ArrayList<>(links);
         for (int i = 0; i < elements.size(); i++) {
             // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers) alone on its line,
             // other lines at most the specks OCR reads from the octagon's cut corners ("XN 14", "vr Nx": no word of
             // three letters or more)
             List<String> words = blobName(elements.get(i).text());
-            boolean greyBlob = greyFilled.contains(i);
+            boolean greyBlob = greyFilled.contains(i) || passThrough.contains(i);
             if (words.isEmpty() && !greyBlob) {
                 continue;
             }
@@ -301,10 +315,16 @@ public final class BoxFlowParser implements StyleParser {
                 List<String> fw = words(elements.get(f).text());
                 return !words.isEmpty() && fw.size() > 1 && similar(fw.get(0), words.get(0));
             }).toList();
-            if (writers.isEmpty() && greyBlob && wider.size() == 1) {
+            // by look alone, the blob must be small beside its writer (a grey-filled layer box is about its writer's size)
+            if (writers.isEmpty() && greyBlob && wider.size() == 1
+                    && elements.get(blob).box().height <= 0.6 * elements.get(wider.get(0)).box().height
+                    && elements.get(blob).box().width <= 0.6 * elements.get(wider.get(0)).box().width) {
                 writers = wider;
             }
-            if (writers.isEmpty()) {
+            if (passThrough.contains(blob)) {
+                writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct().toList();
+            }
+            if (writers.isEmpty() && !passThrough.contains(blob)) {
                 continue;
             }
             List<Link> readers = out.stream().filter(l -> l.from() == blob && l.to() != blob).toList();

@@ -106,9 +106,24 @@ class BoxFlowDetailsTest {
         List<Link> drawn = List.of(new Link(0, 1, 1), new Link(1, 2, 1));
         // by name alone (the rule before) the blob stays a layer between the two
         assertEquals(drawn, BoxFlowParser.spliceTensorNames(new ArrayList<>(es), new ArrayList<>(drawn)));
-        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(drawn), java.util.Set.of(1));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(drawn), java.util.Set.of(1), java.util.Set.of());
         assertEquals(List.of(new Link(0, 2, 1)), links);
         assertEquals("", es.get(1).text());
+        // the box detector missed the octagon: it is still found by its fill, and the coloured boxes are not
+        List<Rect> missed = BlobShapes.missed(Cv.grey(bgr), 255, List.of(writerBox, readerBox));
+        assertEquals(1, missed.size(), "shapes " + missed);
+        assertTrue(Cv.iou(missed.get(0), blobBox) > 0.6, "shape " + missed.get(0));
+    }
+
+    /** A grey-filled box about its writer's size is a layer (a grey palette), not a blob. */
+    @Test
+    void greyLayerBoxesAreNoBlobs() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 200, 40), "Conv2D 3x3, 64", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(20, 60, 160, 40), "relu", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 120, 200, 40), "Conv2D 3x3, 64", Optional.empty(), 0.9));
+        List<Link> drawn = List.of(new Link(0, 1, 1), new Link(1, 2, 1));
+        assertEquals(drawn, BoxFlowParser.spliceTensorNames(es, new ArrayList<>(drawn), java.util.Set.of(1), java.util.Set.of()));
     }
 
     /** OCR reads the slanted corners of a blob octagon as two-letter words ("0 XN", "XQ 4"): still one name. */
