@@ -39,6 +39,13 @@ public final class BoxFlowParser implements StyleParser {
         if (stages != null) {
             boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
         }
+        int missedFrom = Integer.MAX_VALUE;
+        if (stages == null) {
+            missedFrom = boxes.size();
+            // blob octagons the box detector missed (blurred, JPEG) are still shapes the lines pass through
+            boxes = new ArrayList<>(boxes);
+            boxes.addAll(BlobShapes.missed(Cv.grey(bgr), 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2], boxes));
+        }
         int framesFrom = boxes.size();
         if (stages != null) {
             boxes = new ArrayList<>(boxes);
@@ -60,7 +67,12 @@ public final class BoxFlowParser implements StyleParser {
         List<List<Integer>> clusters = clusters(stages != null ? null : ink, boxes, stages != null ? EllipsisRuns.pairs(ink, boxes) : List.of(), framesFrom,
                 stages != null ? 6 : 12);
         List<Rect> nodeBoxes = new ArrayList<>();
+        java.util.Set<Integer> passThrough = new java.util.HashSet<>();
         for (List<Integer> cl : clusters) {
+            final int missed = missedFrom;
+            if (cl.stream().allMatch(i -> i >= missed)) {
+                passThrough.add(elements.size());
+            }
             Rect u = boxes.get(cl.get(0));
             Optional<ParsedLabel> lab = kerasLabel(cl.stream().map(texts::get).collect(java.util.stream.Collectors.joining("\n")));
             StringBuilder all = new StringBuilder();
@@ -144,7 +156,14 @@ public final class BoxFlowParser implements StyleParser {
                 // a caption now names its box: no second layer on an arrow from the same text
                 free.removeIf(t -> used.stream().anyMatch(u -> BoxCaptions.gap(u.box(), t.box()) == 0));
             }
-            links = spliceTensorNames(elements, links);
+            double pageGrey = 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2];
+            java.util.Set<Integer> greyFilled = new java.util.HashSet<>();
+            for (int i = 0; i < boxCount; i++) {
+                if (BlobShapes.lightGreyFill(bgr, pageGrey, elements.get(i).box())) {
+                    greyFilled.add(i);
+                }
+            }
+            links = spliceTensorNames(elements, links, greyFilled, passThrough);
             links = arrowText(elements, links, free);
         }
         if (stages != null) {
@@ -270,24 +289,45 @@ public final class BoxFlowParser implements StyleParser {
      * (one word, equal to the first word of a box that links into it) is blanked and its links bridged.
      */
     static List<Link> spliceTensorNames(List<Element> elements, List<Link> links) {
+        return spliceTensorNames(elements, links, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /**
+     * As {@link #spliceTensorNames(List, List)}; a box of {@code greyFilled} (a light grey fill, as draw_net fills its
+     * blobs) is a blob by its look even when OCR garbled its name ("convle" for "conv10"): then its one writer is the
+     * one wider box linking into it. A shape of {@code passThrough} (a blob the box detector missed, found by
+     * {@link BlobShapes#missed}) is never a layer: every line into it is bridged to every line out.
+     */
+    static List<Link> spliceTensorNames(List<Element> elements, List<Link> links, java.util.Set<Integer> greyFilled,
+            java.util.Set<Integer> passThrough) {
         List<Link> out = new ArrayList<>(links);
         for (int i = 0; i < elements.size(); i++) {
             // the blob's text: one name (two boxes alike, "3x3, 64" over "3x3, 64", are two layers) alone on its line,
             // other lines at most the specks OCR reads from the octagon's cut corners ("XN 14", "vr Nx": no word of
             // three letters or more)
             List<String> words = blobName(elements.get(i).text());
-            if (words.isEmpty()) {
+            boolean greyBlob = greyFilled.contains(i) || passThrough.contains(i);
+            if (words.isEmpty() && !greyBlob) {
                 continue;
             }
             final int blob = i;
-            List<Integer> writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
-                    .filter(f -> {
-                        List<String> fw = words(elements.get(f).text());
-                        // the writer's box holds the name and more: it is wider than the blob's
-                        return fw.size() > 1 && similar(fw.get(0), words.get(0))
-                                && elements.get(f).box().width > elements.get(blob).box().width;
-                    }).toList();
-            if (writers.isEmpty()) {
+            List<Integer> wider = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct()
+                    // the writer's box holds the name and more: it is wider than the blob's
+                    .filter(f -> elements.get(f).box().width > elements.get(blob).box().width && !greyFilled.contains(f)).toList();
+            List<Integer> writers = wider.stream().filter(f -> {
+                List<String> fw = words(elements.get(f).text());
+                return !words.isEmpty() && fw.size() > 1 && similar(fw.get(0), words.get(0));
+            }).toList();
+            // by look alone, the blob must be small beside its writer (a grey-filled layer box is about its writer's size)
+            if (writers.isEmpty() && greyBlob && wider.size() == 1
+                    && elements.get(blob).box().height <= 0.6 * elements.get(wider.get(0)).box().height
+                    && elements.get(blob).box().width <= 0.6 * elements.get(wider.get(0)).box().width) {
+                writers = wider;
+            }
+            if (passThrough.contains(blob)) {
+                writers = out.stream().filter(l -> l.to() == blob && l.from() != blob).map(Link::from).distinct().toList();
+            }
+            if (writers.isEmpty() && !passThrough.contains(blob)) {
                 continue;
             }
             List<Link> readers = out.stream().filter(l -> l.from() == blob && l.to() != blob).toList();

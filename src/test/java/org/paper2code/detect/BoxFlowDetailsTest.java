@@ -60,6 +60,72 @@ class BoxFlowDetailsTest {
         assertEquals("3x3, 64", es.get(4).text(), "two boxes alike are two layers");
     }
 
+    /**
+     * A draw_net chain whose blob octagon (light grey fill) holds a name OCR cannot match to its writer ("b1x" under
+     * "conv10 (Convolution)", as OCR reads "conv10" as "convle"): the blob is known by its grey fill and bridged, one
+     * link conv10 -> conv11. Before, only a name equal to the writer's first word made a blob, and it stayed a node.
+     */
+    @Test
+    void greyFilledBlobWithAnUnmatchedNameIsSplicedOut() {
+        BufferedImage img = TestCanvas.white(360, 330);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setStroke(new BasicStroke(2));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        String[] names = {"conv10 (Convolution)", "conv11 (Convolution)"};
+        for (int k = 0; k < 2; k++) {
+            int y = 20 + 200 * k;
+            g.setColor(new Color(0xFF5050));
+            g.fillRect(60, y, 240, 80);
+            g.setColor(Color.BLACK);
+            g.drawRect(60, y, 240, 80);
+            g.drawString(names[k], 100, y + 30);
+            g.drawString("kernel size: 3", 125, y + 55);
+        }
+        g.drawLine(180, 100, 180, 140); // box -> blob
+        g.drawLine(180, 161, 180, 212); // blob -> next box
+        g.fillPolygon(new int[] {174, 186, 180}, new int[] {208, 208, 219}, 3);
+        int[] xs = {162, 198, 204, 204, 198, 162, 156, 156};
+        int[] ys = {140, 140, 146, 155, 161, 161, 155, 146};
+        g.setColor(new Color(0xE0E0E0));
+        g.fillPolygon(xs, ys, 8);
+        g.setColor(Color.BLACK);
+        g.drawPolygon(xs, ys, 8);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString("b1x", 170, 155);
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Rect writerBox = new Rect(60, 20, 241, 81);
+        Rect blobBox = new Rect(156, 140, 49, 22);
+        Rect readerBox = new Rect(60, 220, 241, 81);
+        assertTrue(BlobShapes.lightGreyFill(bgr, 255, blobBox), "the octagon's grey fill");
+        assertTrue(!BlobShapes.lightGreyFill(bgr, 255, writerBox), "a coloured layer box is no blob");
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(writerBox, "conv10 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        es.add(new Element(blobBox, "b1x", Optional.empty(), 0.9));
+        es.add(new Element(readerBox, "conv11 (Convolution)\nkernel size: 3", Optional.empty(), 0.9));
+        List<Link> drawn = List.of(new Link(0, 1, 1), new Link(1, 2, 1));
+        // by name alone (the rule before) the blob stays a layer between the two
+        assertEquals(drawn, BoxFlowParser.spliceTensorNames(new ArrayList<>(es), new ArrayList<>(drawn)));
+        List<Link> links = BoxFlowParser.spliceTensorNames(es, new ArrayList<>(drawn), java.util.Set.of(1), java.util.Set.of());
+        assertEquals(List.of(new Link(0, 2, 1)), links);
+        assertEquals("", es.get(1).text());
+        // the box detector missed the octagon: it is still found by its fill, and the coloured boxes are not
+        List<Rect> missed = BlobShapes.missed(Cv.grey(bgr), 255, List.of(writerBox, readerBox));
+        assertEquals(1, missed.size(), "shapes " + missed);
+        assertTrue(Cv.iou(missed.get(0), blobBox) > 0.6, "shape " + missed.get(0));
+    }
+
+    /** A grey-filled box about its writer's size is a layer (a grey palette), not a blob. */
+    @Test
+    void greyLayerBoxesAreNoBlobs() {
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(0, 0, 200, 40), "Conv2D 3x3, 64", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(20, 60, 160, 40), "relu", Optional.empty(), 0.9));
+        es.add(new Element(new Rect(0, 120, 200, 40), "Conv2D 3x3, 64", Optional.empty(), 0.9));
+        List<Link> drawn = List.of(new Link(0, 1, 1), new Link(1, 2, 1));
+        assertEquals(drawn, BoxFlowParser.spliceTensorNames(es, new ArrayList<>(drawn), java.util.Set.of(1), java.util.Set.of()));
+    }
+
     /** OCR reads the slanted corners of a blob octagon as two-letter words ("0 XN", "XQ 4"): still one name. */
     @Test
     void blobCornersReadAsWordsAreNoPartOfItsName() {
