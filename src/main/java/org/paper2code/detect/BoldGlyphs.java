@@ -1,6 +1,5 @@
 package org.paper2code.detect;
 
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
@@ -26,19 +25,16 @@ final class BoldGlyphs {
         }
         int reach = (int) Math.ceil(LETTER_GAP * r.height);
         Rect window = Cv.clip(new Rect(r.x - reach - 2 * r.height, r.y - r.height / 2, r.width + 2 * reach + 4 * r.height, 2 * r.height), ink);
-        Mat labels = new Mat();
-        Mat stats = new Mat();
         Mat part = new Mat(ink, window).clone();
         // the candidate itself is not its own neighbour
         Rect self = new Rect(r.x - window.x, r.y - window.y, r.width, r.height);
         Imgproc.rectangle(part, Cv.clip(self, part), new org.opencv.core.Scalar(0), -1);
-        int n = Imgproc.connectedComponentsWithStats(part, labels, stats, new Mat(), 8, CvType.CV_32S);
-        for (int i = 1; i < n; i++) {
-            int x = (int) stats.get(i, Imgproc.CC_STAT_LEFT)[0] + window.x;
-            int y = (int) stats.get(i, Imgproc.CC_STAT_TOP)[0] + window.y;
-            int w = (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0];
-            int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
-            int area = (int) stats.get(i, Imgproc.CC_STAT_AREA)[0];
+        for (Cv.Blob blob : Cv.blobs(part)) {
+            int x = blob.box().x + window.x;
+            int y = blob.box().y + window.y;
+            int w = blob.box().width;
+            int h = blob.box().height;
+            int area = blob.area();
             // a letter is a dense blob (a capital up to 1.6 times as tall as lower-case letters the opening joined); a connector's bend or branch beside a shape is thin lines over a wide rectangle
             boolean letterSized = h >= 0.5 * r.height && h <= 1.6 * r.height && w <= 2.5 * r.height && area >= MIN_DENSITY * w * h;
             int overlapY = Math.min(y + h, r.y + r.height) - Math.max(y, r.y);

@@ -155,6 +155,24 @@ public final class Cv {
                 && inner.y + inner.height <= outer.y + outer.height;
     }
 
+    /** A connected ink component: its bounding box (in the mask's coordinates) and its pixel count. */
+    public record Blob(Rect box, int area) {
+    }
+
+    /** The 8-connected components of a binary mask, background left out. */
+    public static List<Blob> blobs(Mat mask) {
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int n = Imgproc.connectedComponentsWithStats(mask, labels, stats, new Mat(), 8, CvType.CV_32S);
+        List<Blob> out = new ArrayList<>(Math.max(0, n - 1));
+        for (int i = 1; i < n; i++) {
+            out.add(new Blob(new Rect((int) stats.get(i, Imgproc.CC_STAT_LEFT)[0], (int) stats.get(i, Imgproc.CC_STAT_TOP)[0],
+                    (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0], (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0]),
+                    (int) stats.get(i, Imgproc.CC_STAT_AREA)[0]));
+        }
+        return out;
+    }
+
     /** The white margin {@link #ocrCrop} puts round a crop. */
     public static final int OCR_PAD = 12;
 

@@ -3,10 +3,8 @@ package org.paper2code.detect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * A drawn stage box on a pipeline's flow (an arrow comes in, an arrow goes out) whose title OCR could not read (tiny
@@ -46,21 +44,14 @@ final class UnreadStages {
         if (bin == null || PictureContent.isPicture(grey, r)) {
             return false;
         }
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, new Mat(), 8, CvType.CV_32S);
         int free = 0;
         int framed = 0;
-        for (int i = 1; i < n; i++) {
-            int x = (int) stats.get(i, Imgproc.CC_STAT_LEFT)[0];
-            int y = (int) stats.get(i, Imgproc.CC_STAT_TOP)[0];
-            int w = (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0];
-            int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
-            int area = (int) stats.get(i, Imgproc.CC_STAT_AREA)[0];
-            if (x == 0 || y == 0 || x + w >= bin.cols() || y + h >= bin.rows()) {
-                framed += area;
-            } else if (h >= 3) {
-                free += area;
+        for (Cv.Blob b : Cv.blobs(bin)) {
+            Rect c = b.box();
+            if (c.x == 0 || c.y == 0 || c.x + c.width >= bin.cols() || c.y + c.height >= bin.rows()) {
+                framed += b.area();
+            } else if (c.height >= 3) {
+                free += b.area();
             }
         }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
