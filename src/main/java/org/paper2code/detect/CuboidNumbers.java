@@ -23,8 +23,6 @@ final class CuboidNumbers {
     /** The depth under a shape starts at most this many text heights below it. */
     private static final double DEPTH_GAP = 2.5;
     /** Height of a text line the digits-only reading enlarges the region to (Tesseract reads digits best at 30-40 px). */
-    private static final double DIGIT_PX = 40;
-    private static final double MAX_DIGIT_SCALE = 8;
     /** A depth read with fewer digits than this is read again on its own, in case a glyph was lost ("256" as "26"). */
     private static final int SURE_DEPTH = 100;
 
@@ -99,8 +97,8 @@ final class CuboidNumbers {
 
     /**
      * The number under the shape read on its own, where the figure-wide small print found none there: the region under
-     * the shape's front half (the depth is centred under the front face), enlarged to about {@link #DIGIT_PX} px per
-     * text line and read with digits only, which keeps a 5 px "512" from turning into "$12" or vanishing among words.
+     * the shape's front half (the depth is centred under the front face), enlarged by {@link SmallNumber} and read
+     * with digits only, which keeps a 5 px "512" from turning into "$12" or vanishing among words.
      */
     private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th, int bottom) {
         int x0 = (int) Math.max(Math.max(0, left), s.x - th);
@@ -110,8 +108,7 @@ final class CuboidNumbers {
         if (x1 - x0 < th || y1 - y0 < th) {
             return Optional.empty();
         }
-        double scale = Math.max(2, Math.min(MAX_DIGIT_SCALE, DIGIT_PX / th));
-        List<Integer> ns = grammar.numbers(textSource.numberIn(grey, new Rect(x0, y0, x1 - x0, y1 - y0), scale));
+        List<Integer> ns = grammar.numbers(textSource.numberIn(grey, new Rect(x0, y0, x1 - x0, y1 - y0)));
         return ns.isEmpty() ? Optional.empty() : Optional.of(ns.get(ns.size() - 1)).filter(v -> v > 0);
     }
 

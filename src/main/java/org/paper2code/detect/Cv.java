@@ -205,7 +205,7 @@ public final class Cv {
         return padded(crop);
     }
 
-    private static Mat otsu(Mat crop) {
+    static Mat otsu(Mat crop) {
         Mat bin = new Mat();
         Imgproc.threshold(crop, bin, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
         return bin;
@@ -224,7 +224,8 @@ public final class Cv {
         return crop;
     }
 
-    private static Mat padded(Mat crop) {
+    /** The crop with a white margin of {@link #OCR_PAD} (Tesseract misreads glyphs touching the edge). */
+    static Mat padded(Mat crop) {
         Mat padded = new Mat();
         Core.copyMakeBorder(crop, padded, OCR_PAD, OCR_PAD, OCR_PAD, OCR_PAD, Core.BORDER_CONSTANT, new Scalar(255));
         return padded;

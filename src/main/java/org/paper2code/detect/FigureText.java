@@ -30,10 +30,10 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
     String lineIn(Mat grey, Rect region);
 
     /**
-     * The number written in a small region (a cuboid's depth label), as text; scale enlarges OCR's view of the region.
-     * Drawn words are exact and need no scale.
+     * The number written in a small region (a cuboid's depth label), as text. OCR enlarges the region itself
+     * ({@link SmallNumber}); drawn words are exact.
      */
-    default String numberIn(Mat grey, Rect region, double scale) {
+    default String numberIn(Mat grey, Rect region) {
         return lineIn(grey, region);
     }
 
@@ -105,7 +105,7 @@ public sealed interface FigureText permits FigureText.Ocr, FigureText.Drawn {
         }
 
         @Override
-        public String numberIn(Mat grey, Rect region, double scale) {
+        public String numberIn(Mat grey, Rect region) {
             String read = SmallNumber.read(grey, region, MIN_DIGITS_CONF);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.println("digits '" + read + "' in " + region);

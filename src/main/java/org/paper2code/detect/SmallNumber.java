@@ -7,7 +7,6 @@ import java.util.Map;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -24,7 +23,6 @@ final class SmallNumber {
     private static final double[] GLYPH_PX = {30, 36};
     /** Rows where ink covers more than this share of the region are a drawn line (the face's edge), not glyphs. */
     private static final double LINE_ROW = 0.5;
-    private static final int PAD = 12;
     /** A band of ink rows lower than this is no row of glyphs. */
     private static final int MIN_ROWS = 4;
     /** Pixels kept round the glyphs' tight box: their anti-aliased edges, which the midpoint threshold drops. */
@@ -56,11 +54,9 @@ final class SmallNumber {
                 Mat img = big;
                 if (binary) {
                     // Otsu on the enlarged glyphs: blurred mid-grey strokes become solid where grey left them too faint
-                    img = new Mat();
-                    Imgproc.threshold(big, img, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+                    img = Cv.otsu(big);
                 }
-                Mat padded = new Mat();
-                Core.copyMakeBorder(img, padded, PAD, PAD, PAD, PAD, Core.BORDER_CONSTANT, new Scalar(255));
+                Mat padded = Cv.padded(img);
                 StringBuilder text = new StringBuilder();
                 double conf = 100;
                 for (Ocr.Word w : Ocr.current().digits(padded)) {
