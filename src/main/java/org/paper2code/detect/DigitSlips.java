@@ -1,5 +1,8 @@
 package org.paper2code.detect;
 
+import org.apache.commons.text.similarity.HammingDistance;
+import org.apache.commons.text.similarity.LongestCommonSubsequence;
+
 /**
  * How two readings of one small printed number relate when OCR slips: a glyph dropped ("256" read as "56" or "26"),
  * or one glyph misread ("512" as "312", "4096" as "4036"). Used to choose between readings that should state the same
@@ -13,30 +16,14 @@ final class DigitSlips {
     static boolean dropped(int shortRead, int longRead) {
         String s = Integer.toString(shortRead);
         String l = Integer.toString(longRead);
-        if (s.length() >= l.length()) {
-            return false;
-        }
-        int j = 0;
-        for (int i = 0; i < l.length() && j < s.length(); i++) {
-            if (l.charAt(i) == s.charAt(j)) {
-                j++;
-            }
-        }
-        return j == s.length();
+        return s.length() < l.length() && new LongestCommonSubsequence().apply(s, l) == s.length();
     }
 
     /** Whether the two have the same number of digits and differ in exactly one. */
     static boolean oneMisread(int a, int b) {
         String x = Integer.toString(a);
         String y = Integer.toString(b);
-        if (x.length() != y.length()) {
-            return false;
-        }
-        int diff = 0;
-        for (int i = 0; i < x.length(); i++) {
-            diff += x.charAt(i) != y.charAt(i) ? 1 : 0;
-        }
-        return diff == 1;
+        return x.length() == y.length() && new HammingDistance().apply(x, y) == 1;
     }
 
     /**
