@@ -48,7 +48,7 @@ final class BlobShapes {
                     int b = px[0] & 0xff;
                     int g = px[1] & 0xff;
                     int r = px[2] & 0xff;
-                    greys.add(0.114 * b + 0.587 * g + 0.299 * r);
+                    greys.add(Cv.greyOf(new Scalar(b, g, r)));
                     spread += Math.max(b, Math.max(g, r)) - Math.min(b, Math.min(g, r));
                 }
             }

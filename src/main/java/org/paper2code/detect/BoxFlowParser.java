@@ -35,6 +35,7 @@ public final class BoxFlowParser implements StyleParser {
     public Detected detect(Mat bgr) {
         Scalar bg = Cv.background(bgr);
         Mat ink = Cv.ink(bgr, bg, Cv.INK_CONTRAST);
+        Mat grey = Cv.grey(bgr);
         List<Rect> boxes = NoisyBoxes.detect(bgr, bg, ink);
         if (stages != null) {
             boxes = OutlinedBoxes.withLightlyFilled(bgr, bg, ink, boxes); // stage boxes in pastel fills
@@ -44,14 +45,13 @@ public final class BoxFlowParser implements StyleParser {
             missedFrom = boxes.size();
             // blob octagons the box detector missed (blurred, JPEG) are still shapes the lines pass through
             boxes = new ArrayList<>(boxes);
-            boxes.addAll(BlobShapes.missed(Cv.grey(bgr), 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2], boxes));
+            boxes.addAll(BlobShapes.missed(grey, Cv.greyOf(bg), boxes));
         }
         int framesFrom = boxes.size();
         if (stages != null) {
             boxes = new ArrayList<>(boxes);
             boxes.addAll(DashedFrames.find(ink, boxes)); // stages drawn as a picture in a dashed frame
         }
-        Mat grey = Cv.grey(bgr);
         List<Element> elements = new ArrayList<>();
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
         long t0 = System.nanoTime();
@@ -94,7 +94,7 @@ public final class BoxFlowParser implements StyleParser {
         int boxCount = elements.size();
         java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> textSource.lines(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
-            if (MergeSymbols.onLightFill(grey, 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2], sym.box())
+            if (MergeSymbols.onLightFill(grey, Cv.greyOf(bg), sym.box())
                     || insideWord(sym.box(), figureText.get())) {
                 continue; // a round letter ("o", "a") of a word, not a circled operator
             }
@@ -156,7 +156,7 @@ public final class BoxFlowParser implements StyleParser {
                 // a caption now names its box: no second layer on an arrow from the same text
                 free.removeIf(t -> used.stream().anyMatch(u -> BoxCaptions.gap(u.box(), t.box()) == 0));
             }
-            double pageGrey = 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2];
+            double pageGrey = Cv.greyOf(bg);
             java.util.Set<Integer> greyFilled = new java.util.HashSet<>();
             for (int i = 0; i < boxCount; i++) {
                 if (BlobShapes.lightGreyFill(bgr, pageGrey, elements.get(i).box())) {

@@ -155,6 +155,11 @@ public final class Cv {
                 && inner.y + inner.height <= outer.y + outer.height;
     }
 
+    /** The grey level of a BGR colour (the weights of {@link #grey}'s conversion). */
+    public static double greyOf(Scalar bgr) {
+        return 0.114 * bgr.val[0] + 0.587 * bgr.val[1] + 0.299 * bgr.val[2];
+    }
+
     /** A connected ink component: its bounding box (in the mask's coordinates) and its pixel count. */
     public record Blob(Rect box, int area) {
     }

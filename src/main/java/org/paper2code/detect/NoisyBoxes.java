@@ -45,7 +45,7 @@ final class NoisyBoxes {
     /** Standard deviation of the grey level over the figure's border strips, ignoring ink (more than 30 off). */
     static double noise(Mat bgr, Scalar bg) {
         Mat g = Cv.grey(bgr);
-        double bgGrey = 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2];
+        double bgGrey = Cv.greyOf(bg);
         byte[] row = new byte[g.cols()];
         double sum = 0;
         double sum2 = 0;

@@ -27,7 +27,7 @@ public final class OutlinedBoxes {
      */
     public static List<Rect> withLightlyFilled(Mat bgr, Scalar bg, Mat ink, List<Rect> found) {
         Mat grey = Cv.grey(bgr);
-        double bgGrey = 0.114 * bg.val[0] + 0.587 * bg.val[1] + 0.299 * bg.val[2];
+        double bgGrey = Cv.greyOf(bg);
         Mat dark = new Mat();
         Imgproc.threshold(grey, dark, bgGrey - DARK, 255, Imgproc.THRESH_BINARY_INV);
         List<Rect> all = new ArrayList<>(found);
