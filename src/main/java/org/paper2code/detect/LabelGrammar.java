@@ -35,6 +35,8 @@ public final class LabelGrammar {
      */
     private static final Pattern INDEX = Pattern.compile("\\b(?:fc|ip|f|c|s|conv|pool|dense|layer|norm|lrn|relu|drop|dropout|inception|res)(\\d{1,2}[a-z]?(?:\\s[1-9])?)\\b(?!\\s*[-x@])");
     private static final Pattern INT = Pattern.compile("(?<![\\d.])(\\d+)(?![\\d.])");
+    /** An input's one stated size: a number glued to a word ("input1", Keras' "input_2") is the layer's index, not a size. */
+    private static final Pattern INPUT_SIZE = Pattern.compile("(?<![\\d.\\p{L}_])(\\d+)(?![\\d.])");
     private static final Pattern RATE = Pattern.compile("(\\d*\\.\\d+)|(\\d+)\\s*%");
     private static final Pattern UPSAMPLE = Pattern.compile("(?:x\\s*(\\d+))|(?:(\\d+)\\s*x\\b)");
     private static final Pattern HEADS = Pattern.compile("(\\d+)\\s*heads?|heads?\\s*[=:]?\\s*(\\d+)");
@@ -320,7 +322,7 @@ public final class LabelGrammar {
                     dims.add(parseInt(m.group(g)));
                 }
             }
-        } else if ((m = r.take(INT)) != null) {
+        } else if ((m = r.take(INPUT_SIZE)) != null) {
             dims.add(parseInt(m.group(1)));
         }
         List<Integer> shape;

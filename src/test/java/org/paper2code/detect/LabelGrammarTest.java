@@ -78,6 +78,8 @@ class LabelGrammarTest {
             Input image 64 × 64 × 3      | Input     | output_shape=[3, 64, 64]
             INPUT 32x32                  | Input     | output_shape=[1, 32, 32]
             Input((28, 28, 1))           | Input     | output_shape=[1, 28, 28]
+            input1 (Input)               | Input     | output_shape=[3, -1, -1]
+            input 784                    | Input     | output_shape=[784]
             output                       | Output    |
             flatten                      | Flatten   |
             LRN                          | LRN       |
