@@ -68,10 +68,13 @@ final class CuboidNumbers {
             boolean counted = "Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type);
             if (depth.isEmpty() && counted) {
                 depth = digitsUnder(figure, s, left, right, th, bottom);
-            } else if (counted && depth.get() < SURE_DEPTH) {
-                // a short depth may be a longer one with a glyph lost in the figure-wide reading: read it alone too
-                Optional<Integer> first = depth;
-                depth = digitsUnder(figure, s, left, right, th, bottom).filter(d -> DigitSlips.dropped(first.get(), d)).or(() -> first);
+            } else if (counted && (depth.get() < SURE_DEPTH || !DigitSlips.COUNTS.contains(depth.get()))) {
+                // a short depth may be a longer one with a glyph lost in the figure-wide reading, one that is no drawn
+                // count a misreading ("332" for 512): read it alone too
+                int first = depth.get();
+                depth = digitsUnder(figure, s, left, right, th, bottom)
+                        .filter(d -> DigitSlips.dropped(first, d) || !DigitSlips.COUNTS.contains(first) && DigitSlips.COUNTS.contains(d))
+                        .or(() -> Optional.of(first));
             }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
