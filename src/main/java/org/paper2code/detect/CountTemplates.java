@@ -158,8 +158,9 @@ final class CountTemplates {
     }
 
     /**
-     * The tight box of the ink: pixels a quarter of the way from the lightest grey to the darkest (faint anti-aliased
-     * strokes of a blurred digit count; a midpoint cut loses them); null where there is no contrast.
+     * The tight box of the ink: the rows holding pixels darker than the midpoint grey, the columns holding pixels a
+     * quarter of the way from the lightest grey to the darkest in those rows (faint anti-aliased strokes of a blurred
+     * digit count; a midpoint cut loses them); null where there is no contrast.
      */
     static Rect inkBox(Mat grey) {
         Core.MinMaxLocResult mm = Core.minMaxLoc(grey);
@@ -168,10 +169,13 @@ final class CountTemplates {
         }
         Mat dark = new Mat();
         Imgproc.threshold(grey, dark, mm.maxVal - 0.25 * (mm.maxVal - mm.minVal), 255, Imgproc.THRESH_BINARY_INV);
+        // rows at the midpoint: the faint blur of an edge right above the glyphs is no glyph row
+        Mat solid = new Mat();
+        Imgproc.threshold(grey, solid, (mm.maxVal + mm.minVal) / 2, 255, Imgproc.THRESH_BINARY_INV);
         List<Integer> rows = new ArrayList<>();
         List<Integer> cols = new ArrayList<>();
-        for (int y = 0; y < dark.rows(); y++) {
-            if (Core.countNonZero(dark.row(y)) > 0) {
+        for (int y = 0; y < solid.rows(); y++) {
+            if (Core.countNonZero(solid.row(y)) > 0) {
                 rows.add(y);
             }
         }
