@@ -24,6 +24,7 @@ final class CuboidNeighbours {
      */
     static void fill(List<? extends ShapeReading> layers, List<Rect> shapes, Integer[] read) {
         agree(layers, shapes, read);
+        drawnCounts(layers, read);
         Integer[] known = read.clone();
         for (int i = 0; i + 1 < layers.size(); i++) {
             if (known[i] == null && "Conv2D".equals(layers.get(i).type) && "Pooling2D".equals(layers.get(i + 1).type)
@@ -75,6 +76,24 @@ final class CuboidNeighbours {
                         changed = true;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A reading no neighbour put right that is none of the counts figures draw, one glyph from exactly one of them, is
+     * that count ({@link DigitSlips#nearestCount}): small print slips a glyph ("312" for 512, "4036" for 4096). After
+     * {@link #agree}, so a neighbour's full reading wins over a guess ("25" beside "256" is 256, not 20).
+     */
+    private static void drawnCounts(List<? extends ShapeReading> layers, Integer[] read) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (read[i] == null || DigitSlips.nearestCount(read[i]) == read[i]) {
+                continue;
+            }
+            read[i] = DigitSlips.nearestCount(read[i]);
+            String key = countKey(layers.get(i).type);
+            if (key != null) {
+                put(layers.get(i), key, read[i]);
             }
         }
     }

@@ -22,7 +22,8 @@ final class CuboidNumbers {
     private static final double NAME_GAP = 3;
     /** The depth under a shape starts at most this many text heights below it. */
     private static final double DEPTH_GAP = 2.5;
-    /** Height of a text line the digits-only reading enlarges the region to (Tesseract reads digits best at 30-40 px). */
+    /** Least width of the region a depth is read from alone, in text heights ("1024" is about three). */
+    private static final double MIN_WIDTH = 4;
     /** A depth read with fewer digits than this is read again on its own, in case a glyph was lost ("256" as "26"). */
     private static final int SURE_DEPTH = 100;
 
@@ -67,10 +68,13 @@ final class CuboidNumbers {
             boolean counted = "Conv2D".equals(l.type) || "Dense".equals(l.type) || "Pooling2D".equals(l.type);
             if (depth.isEmpty() && counted) {
                 depth = digitsUnder(figure, s, left, right, th, bottom);
-            } else if (counted && depth.get() < SURE_DEPTH) {
-                // a short depth may be a longer one with a glyph lost in the figure-wide reading: read it alone too
-                Optional<Integer> first = depth;
-                depth = digitsUnder(figure, s, left, right, th, bottom).filter(d -> DigitSlips.dropped(first.get(), d)).or(() -> first);
+            } else if (counted && (depth.get() < SURE_DEPTH || !DigitSlips.COUNTS.contains(depth.get()))) {
+                // a short depth may be a longer one with a glyph lost in the figure-wide reading, one that is no drawn
+                // count a misreading ("332" for 512): read it alone too
+                int first = depth.get();
+                depth = digitsUnder(figure, s, left, right, th, bottom)
+                        .filter(d -> DigitSlips.dropped(first, d) || !DigitSlips.COUNTS.contains(first) && DigitSlips.COUNTS.contains(d))
+                        .or(() -> Optional.of(first));
             }
             if (debug) {
                 System.err.println("small print of " + i + " " + s + ": name " + name + ", depth " + depth);
@@ -101,8 +105,11 @@ final class CuboidNumbers {
      * with digits only, which keeps a 5 px "512" from turning into "$12" or vanishing among words.
      */
     private Optional<Integer> digitsUnder(Mat grey, Rect s, double left, double right, int th, int bottom) {
-        int x0 = (int) Math.max(Math.max(0, left), s.x - th);
-        int x1 = (int) Math.min(Math.min(grey.cols(), right), s.x + s.width / 2.0 + th);
+        // at least MIN_WIDTH text heights wide: a count under a thin bar ("4096" under a dense layer) is wider than the bar
+        double half = Math.max(s.width / 4.0 + th, MIN_WIDTH * th / 2.0);
+        double centre = s.x + s.width / 4.0;
+        int x0 = (int) Math.max(Math.max(0, left), centre - half);
+        int x1 = (int) Math.min(Math.min(grey.cols(), right), centre + half);
         int y0 = Math.max(0, bottom + 1); // below the face's bottom edge
         int y1 = (int) Math.min(grey.rows(), bottom + DEPTH_GAP * th);
         if (x1 - x0 < th || y1 - y0 < th) {

@@ -78,6 +78,7 @@ final class CuboidParser implements StyleParser {
             layers.add(l);
         }
         type(layers);
+        smallPrint(bgr, grey, cuboids, layers);
         List<Element> elements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -88,6 +89,17 @@ final class CuboidParser implements StyleParser {
             }
         }
         return new Detected(elements, links, false, null);
+    }
+
+    /**
+     * The counts printed under the cuboids too small for the figure-wide reading (5-7 px digits on a wide figure), read
+     * at glyph scale as on solid cuboids: each cuboid's depth is read under its front face.
+     */
+    private void smallPrint(Mat bgr, Mat grey, List<CuboidFaces.Cuboid> cuboids, List<Layerish> layers) {
+        List<Rect> extents = cuboids.stream().map(CuboidFaces.Cuboid::extent).toList();
+        List<FrontFaces.Face> faces = cuboids.stream()
+                .map(c -> new FrontFaces.Face(c.front().height, c.front().width, c.front().y + c.front().height)).toList();
+        new CuboidNumbers(grammar, textSource).apply(layers, extents, faces, Cv.grey(DeckParser.withoutShapes(bgr, extents)), grey);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.paper2code.detect;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.text.similarity.HammingDistance;
 import org.apache.commons.text.similarity.LongestCommonSubsequence;
 
@@ -9,7 +12,29 @@ import org.apache.commons.text.similarity.LongestCommonSubsequence;
  * count (the depth under a cuboid read twice, the counts of cuboids drawn alike), never to invent a value.
  */
 final class DigitSlips {
+    /** The counts layer figures draw (models/detect/counts.json). */
+    static final Set<Integer> COUNTS = counts();
+
     private DigitSlips() {
+    }
+
+    /**
+     * A count read from print a few pixels high, put right where it is none of the counts figures draw and one glyph
+     * away from exactly one of them ("312" for 512, "4036" for 4096, "1624" for 1024); as read otherwise (a reading one
+     * glyph from two counts says nothing about which).
+     */
+    static int nearestCount(int read) {
+        if (COUNTS.contains(read)) {
+            return read;
+        }
+        List<Integer> near = COUNTS.stream().filter(c -> oneMisread(read, c)).toList();
+        return near.size() == 1 ? near.get(0) : read;
+    }
+
+    private static Set<Integer> counts() {
+        Set<Integer> out = new TreeSet<>();
+        ModelFiles.json("/models/detect/counts.json", "drawn counts").path("counts").forEach(c -> out.add(c.asInt()));
+        return out;
     }
 
     /** Whether short is long with one or more digits dropped (its digits in order, fewer of them). */

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -17,6 +18,8 @@ import org.opencv.imgproc.Imgproc;
  * in grey and Otsu-binarised at each size. The reading most of the four agree on wins (ties: the longer, then the more
  * confident): a single reading of a 5 px label drops or swaps a digit ("128" as "28" or "228") often, and the misreadings
  * rarely agree. Synthetic 3d-box tune set (40 figures), parameters right 584 to 595 of 706 with the face-bottom region.
+ * Where the glyphs are 4-9 px high and OCR read nothing or no drawn count, {@link CountTemplates} compares the ink with
+ * the drawn counts rendered at its size.
  */
 final class SmallNumber {
     /** Glyph heights (px) the row is enlarged to, one reading each. */
@@ -70,11 +73,25 @@ final class SmallNumber {
                 }
             }
         }
-        return votes.entrySet().stream()
+        String read = votes.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= 2 || e.getValue()[1] >= minConf)
                 .max(Comparator.<Map.Entry<String, double[]>>comparingDouble(e -> e.getValue()[0])
                         .thenComparingInt(e -> e.getKey().length()).thenComparingDouble(e -> e.getValue()[1]))
                 .map(Map.Entry::getKey).orElse("");
+        // where OCR read nothing, no drawn count, or fewer digits, a clear template match is the better reading, unless
+        // the reading's own rendering matches the ink better still (a count no list holds)
+        Optional<CountTemplates.Match> matched = CountTemplates.match(row).filter(CountTemplates.Match::clear);
+        if (matched.isPresent() && weak(read, Integer.toString(matched.get().count()))
+                && (read.isEmpty() || CountTemplates.score(row, read) < matched.get().score())) {
+            return Integer.toString(matched.get().count());
+        }
+        return read;
+    }
+
+    /** Whether an OCR reading is worse than a template's: empty, none of the drawn counts, or shorter. */
+    private static boolean weak(String read, String matched) {
+        return read.isEmpty() || read.length() > 6 || !DigitSlips.COUNTS.contains(Integer.parseInt(read))
+                || read.length() < matched.length();
     }
 
     /**
