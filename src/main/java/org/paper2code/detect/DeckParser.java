@@ -211,7 +211,8 @@ final class DeckParser implements StyleParser {
     /**
      * A deck's stated size (map count, or a bar's width) that is its nearest like neighbour's power of two with one
      * digit misread is that neighbour's ("4896" beside "4096", "236" beside "256"): the 0 of small fonts with a dotted
-     * zero reads as 8 or 6, and a chain repeats its sizes. Other differences stay as read (120 beside 84 is LeNet).
+     * zero reads as 8 or 6, and a chain repeats its sizes. Other differences stay as read (120 beside 84 is LeNet,
+     * 6 maps beside a grey input's 1).
      */
     static void sizesWithOneDigitMisread(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
@@ -222,7 +223,8 @@ final class DeckParser implements StyleParser {
                 while (j >= 0 && j < layers.size() && (statedSize(layers.get(j)) <= 0 || layers.get(j).flat != l.flat)) {
                     j += step;
                 }
-                if (size > 0 && j >= 0 && j < layers.size() && DigitSlips.misreadPowerOfTwo(size, statedSize(layers.get(j)))) {
+                // one-digit sizes are left alone: LeNet's 6 maps are no misread 1 (a grey input's)
+                if (size >= 10 && j >= 0 && j < layers.size() && DigitSlips.misreadPowerOfTwo(size, statedSize(layers.get(j)))) {
                     int other = statedSize(layers.get(j));
                     for (String key : List.of("filters", "units")) {
                         if (l.params.get(key) instanceof Number n && n.intValue() == size) {
@@ -736,7 +738,10 @@ final class DeckParser implements StyleParser {
         boolean prevInRow = i > 0 && rows.sameRow(shapes.get(i - 1), s);
         boolean nextInRow = i + 1 < shapes.size() && rows.sameRow(s, shapes.get(i + 1));
         double left = prevInRow ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
-        double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
+        // the last deck of a row: its label is centred on it, so it reaches as far right as the half gap on its left
+        // (a thin last bar's "F21: layer 1000" ran past two bar widths and lost its number)
+        double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0
+                : Math.max(s.x + 2.0 * s.width, prevInRow ? 2.0 * s.x + s.width - left : 0);
         // the labels of a row sit on one band over its decks: a deck lower than its neighbours (a short vector
         // bar after tall ones) has its label as high as theirs, so the reach counts from the highest top beside it
         int labelBase = Math.min(s.y, Math.min(prevInRow ? shapes.get(i - 1).y : s.y, nextInRow ? shapes.get(i + 1).y : s.y));
