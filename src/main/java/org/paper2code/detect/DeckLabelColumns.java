@@ -45,7 +45,7 @@ final class DeckLabelColumns {
     }
 
     /** The deck label's text with the OCR confusions of deck sizes undone (lexicon first, then deck-only rules). */
-    String normalised(String text) {
+    static String normalised(String text) {
         String s = Lexicon.standard().normalise(text);
         for (Lexicon.Rewrite r : GARBLED) {
             s = r.pattern().matcher(s).replaceAll(r.replace());
@@ -81,11 +81,14 @@ final class DeckLabelColumns {
         return size.contains("x") && m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** The label lines without their size tokens (to be replaced by a better reading of the size). */
+    /**
+     * The label lines without their size tokens (to be replaced by a better reading of the size), found once the
+     * deck confusions are undone ("S12@28x28" is a garbled size, not a word).
+     */
     static List<String> withoutSizes(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
-            String rest = SIZE_TOKEN.matcher(l).replaceAll(" ").strip();
+            String rest = SIZE_TOKEN.matcher(normalised(l)).replaceAll(" ").strip();
             if (rest.chars().anyMatch(Character::isLetter)) { // what is left of a size token alone ("$") is no word
                 out.add(rest);
             }
@@ -119,11 +122,28 @@ final class DeckLabelColumns {
         return out;
     }
 
-    /** The size most readings agree on (the earliest reading's on a tie), or empty when none reads a size. */
+    /**
+     * The size most readings agree on (the earliest reading's on a tie), or empty when none reads a size. A reading
+     * whose count is another's with one more digit after it, on the same side ("324@12x12" beside "32@12x12"), is
+     * that size with its '@' read as a digit too: its vote goes to the shorter count.
+     */
     static Optional<String> agreed(List<Reading> readings) {
         Map<String, Integer> votes = new LinkedHashMap<>();
         readings.forEach(r -> r.size().ifPresent(sz -> votes.merge(sz, 1, Integer::sum)));
-        return votes.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey);
+        Map<String, Integer> merged = new LinkedHashMap<>(votes);
+        votes.forEach((longer, n) -> votes.keySet().stream().filter(shorter -> atSignReadAsDigit(longer, shorter)).findFirst()
+                .ifPresent(shorter -> {
+                    merged.merge(shorter, n, Integer::sum);
+                    merged.remove(longer);
+                }));
+        return merged.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey);
+    }
+
+    /** Whether longer ("324@12x12") is shorter ("32@12x12") with one digit more after its count (of two or more digits). */
+    private static boolean atSignReadAsDigit(String longer, String shorter) {
+        int a = longer.indexOf('@');
+        int b = shorter.indexOf('@');
+        return a > 0 && b >= 2 && a == b + 1 && longer.startsWith(shorter.substring(0, b)) && longer.substring(a).equals(shorter.substring(b));
     }
 
     /** The reading's words only: OCR of a column turns the lines crossing it into dashes and bars. */

@@ -41,6 +41,8 @@ final class DeckParser implements StyleParser {
     private final DiagramStyle style;
     private final LabelGrammar grammar = new LabelGrammar();
     private final DeckLabelColumns labelColumns = new DeckLabelColumns();
+    /** A kernel size written alone between decks ("5x5", "11x11"): the operation's word was lost to OCR. */
+    private static final Pattern LONE_KERNEL = Pattern.compile("\\s*([1-9]|1[01])\\s*[xX]\\s*\\1\\s*");
     /** Text above a deck within this many pixels is its label. */
     private static final int LABEL_REACH = 80;
 
@@ -117,7 +119,7 @@ final class DeckParser implements StyleParser {
             ParsedLabel whole = operation(operations.get(i));
             ParsedLabel first = steps.size() > 1 || whole == null ? steps.stream().findFirst().orElse(whole) : whole;
             int lastSide = layers.stream().mapToInt(l -> l.spatial).filter(v -> v > 0).reduce((a, b) -> b).orElse(-1);
-            layers.add(describe(shapes, rows, i, rest, first, rereadGrey, lastSide));
+            layers.add(describe(shapes, rows, i, rest, first, operations.get(i), rereadGrey, lastSide));
             laterSteps.add(steps.size() > 1 ? steps.subList(1, steps.size()) : List.of());
         }
         List<FrontFaces.Face> faces = List.of();
@@ -131,6 +133,7 @@ final class DeckParser implements StyleParser {
             // a deck with no readable type drawn clearly smaller than the convolution before it is its pooling
             // (a convolution keeps or barely changes its maps' size); the type stays inferred (unparsed confidence)
             countsWithAtSignRead(layers);
+            sizesWithOneDigitMisread(layers);
             poolingsByShrinking(layers, shapes, operations);
         }
         infer(layers);
@@ -182,24 +185,77 @@ final class DeckParser implements StyleParser {
      * hide that the deck is the neighbour's pooling (pooling keeps the count).
      */
     static void countsWithAtSignRead(List<ShapeReading> layers) {
+        // twice: a deck mended by its neighbour can mend the next one ("2567", "2567", "256": the middle first)
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < layers.size(); i++) {
+                ShapeReading l = layers.get(i);
+                int count = count(l);
+                for (int j : new int[] {nearestCounted(layers, i, -1), nearestCounted(layers, i, 1)}) {
+                    if (j < 0 || count <= 0) {
+                        continue;
+                    }
+                    String read = Integer.toString(count);
+                    String other = Integer.toString(count(layers.get(j)));
+                    if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
+                        if (l.params.get("filters") instanceof Number n && n.intValue() == count) {
+                            l.params.put("filters", count(layers.get(j)));
+                        }
+                        l.depth = count(layers.get(j));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A deck's stated size (map count, or a bar's width) that is its nearest like neighbour's power of two with one
+     * digit misread is that neighbour's ("4896" beside "4096", "236" beside "256"): the 0 of small fonts with a dotted
+     * zero reads as 8 or 6, and a chain repeats its sizes. Other differences stay as read (120 beside 84 is LeNet,
+     * 6 maps beside a grey input's 1).
+     */
+    static void sizesWithOneDigitMisread(List<ShapeReading> layers) {
         for (int i = 0; i < layers.size(); i++) {
             ShapeReading l = layers.get(i);
-            int count = count(l);
-            for (int j : new int[] {i - 1, i + 1}) {
-                if (j < 0 || j >= layers.size() || count <= 0 || count(layers.get(j)) <= 0) {
-                    continue;
+            int size = statedSize(l);
+            for (int step : new int[] {-1, 1}) {
+                int j = i + step;
+                while (j >= 0 && j < layers.size() && (statedSize(layers.get(j)) <= 0 || layers.get(j).flat != l.flat)) {
+                    j += step;
                 }
-                String read = Integer.toString(count);
-                String other = Integer.toString(count(layers.get(j)));
-                if (other.length() >= 2 && read.length() == other.length() + 1 && read.startsWith(other)) { // "3" then "32" is no misreading
-                    if (l.params.get("filters") instanceof Number n && n.intValue() == count) {
-                        l.params.put("filters", count(layers.get(j)));
+                // one-digit sizes are left alone: LeNet's 6 maps are no misread 1 (a grey input's)
+                if (size >= 10 && j >= 0 && j < layers.size() && DigitSlips.misreadPowerOfTwo(size, statedSize(layers.get(j)))) {
+                    int other = statedSize(layers.get(j));
+                    for (String key : List.of("filters", "units")) {
+                        if (l.params.get(key) instanceof Number n && n.intValue() == size) {
+                            l.params.put(key, other);
+                        }
                     }
-                    l.depth = count(layers.get(j));
+                    if (l.depth == size) {
+                        l.depth = other;
+                    }
                     break;
                 }
             }
         }
+    }
+
+    /** A deck's map count, or a bar's width its label states; 0 when neither was read. */
+    private static int statedSize(ShapeReading l) {
+        if (l.parsed != null && !l.parsed.inferredKeys().contains("units") && l.params.get("units") instanceof Number n) {
+            return n.intValue();
+        }
+        return count(l);
+    }
+
+    /** The nearest deck from i in direction step whose map count was read (an unreadable label between is skipped); -1 if none. */
+    private static int nearestCounted(List<ShapeReading> layers, int i, int step) {
+        for (int j = i + step; j >= 0 && j < layers.size(); j += step) {
+            if (count(layers.get(j)) > 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -262,7 +318,7 @@ final class DeckParser implements StyleParser {
         for (int i = 0; i + 1 < layers.size(); i++) {
             ShapeReading l = layers.get(i);
             ShapeReading next = layers.get(i + 1);
-            if ("Conv2D".equals(l.type) && l.inferred.contains("filters") && "Pooling2D".equals(next.type) && next.depth > 0) {
+            if ("Conv2D".equals(l.type) && l.inferred.contains("filters") && l.depth <= 0 && "Pooling2D".equals(next.type) && next.depth > 0) {
                 l.params.put("filters", next.depth);
             }
         }
@@ -540,7 +596,8 @@ final class DeckParser implements StyleParser {
                 double across = vertical ? t.box().x + t.box().width : t.box().y + t.box().height;
                 boolean inRow = t.cy() >= band[0] && t.cy() <= band[1];
                 // a line running past both decks' centres (a caption sentence under the figure) is not between them
-                if (along > from && along < to && across > top + 4 && inRow && !spans(t, from, to, vertical) && isOperation(t.text())) {
+                if (along > from && along < to && across > top + 4 && inRow && !spans(t, from, to, vertical)
+                        && (isOperation(t.text()) || LONE_KERNEL.matcher(t.text()).matches())) {
                     op.add(t);
                 }
             }
@@ -651,7 +708,7 @@ final class DeckParser implements StyleParser {
             return out;
         }
         String winner = readings.stream().filter(r -> r.size().equals(size)).findFirst().map(DeckLabelColumns.Reading::text).orElse("");
-        String words = DeckLabelColumns.words(labelColumns.normalised(winner));
+        String words = DeckLabelColumns.words(DeckLabelColumns.normalised(winner));
         return grammar.read(words).isPresent() ? List.of(words) : out;
     }
 
@@ -663,7 +720,7 @@ final class DeckParser implements StyleParser {
     private Optional<String> typedWords(List<DeckLabelColumns.Reading> columnReadings) {
         Map<String, List<String>> byType = new LinkedHashMap<>();
         for (DeckLabelColumns.Reading r : columnReadings) {
-            String words = DeckLabelColumns.words(labelColumns.normalised(r.text()));
+            String words = DeckLabelColumns.words(DeckLabelColumns.normalised(r.text()));
             boolean named = !DeckLabelColumns.withoutSizes(List.of(words)).isEmpty();
             Optional<ParsedLabel> p = grammar.read(words);
             if (named && p.isPresent() && grammar.read(String.join(" ", DeckLabelColumns.withoutSizes(List.of(words)))).isPresent()) {
@@ -673,15 +730,18 @@ final class DeckParser implements StyleParser {
         return byType.values().stream().filter(v -> v.size() >= 2).max(Comparator.comparingInt(List::size)).map(v -> v.get(0));
     }
 
-    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op, Mat rereadGrey,
-            int lastSide) {
+    private ShapeReading describe(List<Rect> shapes, DeckRows rows, int i, List<TextLines.Line> lines, ParsedLabel op,
+            List<TextLines.Line> opLines, Mat rereadGrey, int lastSide) {
         Rect s = shapes.get(i);
         boolean squareMap = sheetsStyle() && squareSheet(s); // a square map seen face on, in a stacked figure
         ShapeReading l = new ShapeReading();
         boolean prevInRow = i > 0 && rows.sameRow(shapes.get(i - 1), s);
         boolean nextInRow = i + 1 < shapes.size() && rows.sameRow(s, shapes.get(i + 1));
         double left = prevInRow ? (shapes.get(i - 1).x + shapes.get(i - 1).width + s.x) / 2.0 : s.x - s.width;
-        double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0 : s.x + 2.0 * s.width;
+        // the last deck of a row: its label is centred on it, so it reaches as far right as the half gap on its left
+        // (a thin last bar's "F21: layer 1000" ran past two bar widths and lost its number)
+        double right = nextInRow ? (s.x + s.width + shapes.get(i + 1).x) / 2.0
+                : Math.max(s.x + 2.0 * s.width, prevInRow ? 2.0 * s.x + s.width - left : 0);
         // the labels of a row sit on one band over its decks: a deck lower than its neighbours (a short vector
         // bar after tall ones) has its label as high as theirs, so the reach counts from the highest top beside it
         int labelBase = Math.min(s.y, Math.min(prevInRow ? shapes.get(i - 1).y : s.y, nextInRow ? shapes.get(i + 1).y : s.y));
@@ -715,7 +775,7 @@ final class DeckParser implements StyleParser {
         if (p.isEmpty()) {
             p = labelLines.stream().map(grammar::read).flatMap(Optional::stream).findFirst();
         }
-        p = Optional.ofNullable(combine(p.orElse(null), op));
+        p = Optional.ofNullable(combine(p.orElse(null), op != null ? op : loneKernel(opLines, p)));
         List<Integer> dims = new ArrayList<>();
         List<Integer> dimY = new ArrayList<>();
         for (TextLines.Line t : around) {
@@ -777,6 +837,23 @@ final class DeckParser implements StyleParser {
             }
         }
         return l;
+    }
+
+    /**
+     * The operation a kernel size written alone between decks states ("5x5" under AlexNet's second convolution, its
+     * word "convolution" lost to OCR): that kernel for the type the deck's own label names (a convolution or a
+     * pooling); null otherwise.
+     */
+    private ParsedLabel loneKernel(List<TextLines.Line> opLines, Optional<ParsedLabel> label) {
+        if (opLines.size() != 1 || label.isEmpty() || !LONE_KERNEL.matcher(opLines.get(0).text()).matches()) {
+            return null;
+        }
+        String word = switch (label.get().type()) {
+            case "Conv2D" -> " convolution";
+            case "Pooling2D" -> " pooling";
+            default -> null;
+        };
+        return word == null ? null : grammar.read(opLines.get(0).text().strip() + word).orElse(null);
     }
 
     /**

@@ -60,10 +60,12 @@ final class DigitSlips {
         if (dropped(a, b)) {
             return b;
         }
-        if (oneMisread(a, b) && powerOfTwo(b) && !powerOfTwo(a)) {
-            return b;
-        }
-        return a;
+        return misreadPowerOfTwo(a, b) ? b : a;
+    }
+
+    /** Whether a is the power of two b with one digit misread ("4896" for 4096, "236" for 256). */
+    static boolean misreadPowerOfTwo(int a, int b) {
+        return oneMisread(a, b) && powerOfTwo(b) && !powerOfTwo(a);
     }
 
     /** Whether b would replace a, by {@link #better}. */

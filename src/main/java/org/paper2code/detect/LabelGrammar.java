@@ -31,9 +31,11 @@ public final class LabelGrammar {
     private static final Pattern FILTER_WORD = Pattern.compile("(?:\\b(?:filters?|channels?|kernels?|maps?)\\s*[=:]?\\s*(\\d+))|(?:(\\d+)\\s*(?:filters|channels|feature\\s*maps|maps|kernels)\\b)");
     /**
      * A layer's name, not a count: "conv3", "fc7", and a block's one-digit sub-index, "conv3_1" (normalised to "conv3 1";
-     * VGG-style names number the convolutions of a block): the "1" is not one filter.
+     * VGG-style names number the convolutions of a block): the "1" is not one filter. A block index OCR read as a
+     * letter ("conva_2", "convd_1" for conv4_2, conv4_1) still names the layer: a letter then a sub-index is no count.
      */
-    private static final Pattern INDEX = Pattern.compile("\\b(?:fc|ip|f|c|s|conv|pool|dense|layer|norm|lrn|relu|drop|dropout|inception|res)(\\d{1,2}[a-z]?(?:\\s[1-9])?)\\b(?!\\s*[-x@])");
+    private static final Pattern INDEX = Pattern.compile("\\b(?:fc|ip|f|c|s|conv|pool|dense|layer|norm|lrn|relu|drop|dropout|inception|res)"
+            + "(\\d{1,2}[a-z]?(?:\\s[1-9])?)\\b(?!\\s*[-x@])|\\b(?:conv|pool)[a-z]\\s[1-9]\\b(?!\\s*[-x@])");
     private static final Pattern INT = Pattern.compile("(?<![\\d.])(\\d+)(?![\\d.])");
     /** An input's one stated size: a number glued to a word ("input1", Keras' "input_2") is the layer's index, not a size. */
     private static final Pattern INPUT_SIZE = Pattern.compile("(?<![\\d.\\p{L}_])(\\d+)(?![\\d.])");

@@ -27,6 +27,38 @@ class DeckLabelColumnsTest {
         assertEquals(List.of(25656056), new LabelGrammar().numbers("25656056"));
     }
 
+    /**
+     * Readings of the tune sets' small labels (seed 7 fig00083, seed 41 fig00009/fig00156, seed 77 fig00141): the x
+     * lost or read as a symbol or 0, the @ read as G before a space, a count's 5 read as S or $. Before: no size ("512@2828"), or 12 maps.
+     */
+    @Test
+    void moreGarbledMapSizes() {
+        assertEquals(Optional.of("512@28x28"), columns.size("canv4_2 512@2828", false));
+        assertEquals(Optional.of("512@28x28"), columns.size("convd_2 512@28&28", false));
+        assertEquals(Optional.of("16@28x28"), columns.size("Feature maps 16@28&%28", false));
+        assertEquals(Optional.of("22@112x112"), columns.size("Feature maps 22@ 1120112", false));
+        assertEquals(Optional.of("64@96x96"), columns.size("Feature maps 64G 96X96", false));
+        assertEquals(Optional.of("512@28x28"), columns.size("c13: S12@28x28", false));
+        assertEquals(Optional.of("512@14x14"), columns.size("S14: Sl2@14x14", false));
+        assertEquals(Optional.of("512"), columns.size("Fully connected $12", true));
+        assertEquals(List.of("c13:"), DeckLabelColumns.withoutSizes(List.of("c13: S12@28x28")));
+        assertEquals(Optional.of("964@55x55"), columns.size("Feature maps 964@55x55", false), "a side is not split into kernel-like halves");
+        // a LeNet tag S4 before its count stays a tag
+        assertEquals(Optional.of("16@5x5"), columns.size("S4: f. maps 16@5x5", false));
+    }
+
+    /**
+     * Readings of "C3: feature maps 32@12x12" (seed 41 fig00032): two read the '@' as a digit too (324@12x12). Their
+     * votes go to the count they extend. Before: 324 maps won two to one.
+     */
+    @Test
+    void aCountWithTheAtSignReadAsADigitVotesForTheShorterCount() {
+        List<DeckLabelColumns.Reading> readings = java.util.stream.Stream.of("C3: feature maps 32 12x12", "C43: feature mans 3249 12x12",
+                "Cd: feature mans 3249 12x12", "Cd: feature mans 22q 12x12")
+                .map(t -> new DeckLabelColumns.Reading(t, columns.size(t, false))).toList();
+        assertEquals(Optional.of("32@12x12"), DeckLabelColumns.agreed(readings));
+    }
+
     /** An input states its side alone; a kernel size over a deck is no input size. */
     @Test
     void inputSideButNoKernel() {

@@ -138,6 +138,27 @@ class LabelGrammarTest {
         assertEquals(96, LabelGrammar.parse("conv1 96").orElseThrow().params().get("filters"));
     }
 
+    /**
+     * The block index OCR read as a letter ("conva_2", "convd_1" for conv4_2, conv4_1) or as l ("convl_1", mended
+     * before '_' becomes a space) still names the layer. Before: 2 and 1 filters.
+     */
+    @Test
+    void aGarbledBlockIndexIsNotACount() {
+        for (String name : List.of("conva_2", "convd_1", "convl_1", "pooll_2")) {
+            ParsedLabel p = LabelGrammar.parse(name).orElseThrow();
+            assertTrue(p.inferredKeys().contains(p.type().equals("Conv2D") ? "filters" : "kernel_row"), name + " states nothing: " + p.params());
+        }
+        assertEquals(2, LabelGrammar.parse("fc 2").orElseThrow().params().get("units"), "a short dense width stays a width");
+    }
+
+    /** LeNet's subsampling tag S4 read "SA:" (seed 41 fig00032) is still a subsampling. Before: untyped, then a convolution. */
+    @Test
+    void aTagIndexFourReadAsA() {
+        ParsedLabel p = LabelGrammar.parse("SA: f. maps 22@6x6").orElseThrow();
+        assertEquals("Pooling2D", p.type());
+        assertEquals("S4", p.tag());
+    }
+
     /** A digit run too long for any count (OCR joined a deck size into one number) leaves the value unread, not 2^31-1. */
     @Test
     void aDigitRunTooLongForACountIsUnread() {
