@@ -95,7 +95,7 @@ public final class BoxFlowParser implements StyleParser {
         java.util.function.Supplier<List<TextLines.Line>> figureText = memo(() -> textSource.lines(grey));
         for (MergeSymbols.Symbol sym : new MergeSymbols().find(grey, ink, nodeBoxes)) {
             if (MergeSymbols.onLightFill(grey, Cv.greyOf(bg), sym.box())
-                    || insideWord(sym.box(), figureText.get())) {
+                    || insideWord(sym.box(), figureText.get()) || ocrText() && insideWord(sym.box(), linesAround(grey, sym.box()))) {
                 continue; // a round letter ("o", "a") of a word, not a circled operator
             }
             nodeBoxes.add(sym.box());
@@ -169,7 +169,7 @@ public final class BoxFlowParser implements StyleParser {
         if (stages != null) {
             PipelineInputs inputs = new PipelineInputs(grammar);
             if (!entryIds.isEmpty()) {
-                links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
+                links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get(), r -> textSource.inside(grey, List.of(r)).get(0));
             }
             inputs.textlessSources(elements, links, boxCount);
             if (ocrText()) {
@@ -272,6 +272,21 @@ public final class BoxFlowParser implements StyleParser {
         return lines.stream().anyMatch(t -> t.text().matches("(?s).*[A-Za-z]{3,}.*") && shape.height <= 1.5 * t.box().height
                 && t.box().height <= 2.5 * shape.height
                 && cx >= t.box().x && cx <= t.box().x + t.box().width && cy >= t.box().y && cy <= t.box().y + t.box().height);
+    }
+
+    /**
+     * The text lines OCR reads in a strip around a small shape, a few of its heights to either side, in figure
+     * coordinates. The whole-figure reading may miss a caption set under a hatched picture altogether (the page
+     * layout takes the two for one image block), and then a round letter of that caption ("g" of "Image B") passes
+     * for a circled operator; read alone, the strip holds the word.
+     */
+    private List<TextLines.Line> linesAround(Mat grey, Rect shape) {
+        Rect strip = Cv.clip(new Rect(shape.x - 5 * shape.height, shape.y - shape.height / 2, shape.width + 10 * shape.height, 2 * shape.height), grey);
+        if (strip.width <= 0 || strip.height <= 0) {
+            return List.of();
+        }
+        return textSource.lines(grey.submat(strip).clone()).stream()
+                .map(t -> new TextLines.Line(t.text(), new Rect(t.box().x + strip.x, t.box().y + strip.y, t.box().width, t.box().height))).toList();
     }
 
     /** The figure's text outside every element (the elements blanked out first). */

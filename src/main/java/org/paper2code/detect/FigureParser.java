@@ -136,7 +136,41 @@ public final class FigureParser {
             members.add(i);
             column[i] = c;
         }
-        return Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
+        Comparator<Integer> byColumn = Comparator.<Integer>comparingInt(i -> column[i]).thenComparingDouble(i -> across(d, i)).thenComparing(reading);
+        return inputsByBranch(d, byColumn);
+    }
+
+    /**
+     * The order with the figure's inputs (Input elements nothing feeds) permuted among their own places so that they
+     * follow the branches they feed: a two-stream or Siamese figure's twin inputs are told apart only by their
+     * branches, and an input the parser made up from an arrow's free end sits where that arrow was traced from (its
+     * tail, or the far side of a hatched picture the box search missed), not where its picture is drawn.
+     */
+    private static Comparator<Integer> inputsByBranch(StyleParser.Detected d, Comparator<Integer> order) {
+        List<Integer> sorted = new java.util.ArrayList<>();
+        for (int i = 0; i < d.elements().size(); i++) {
+            sorted.add(i);
+        }
+        sorted.sort(order);
+        int[] rank = new int[sorted.size()];
+        for (int k = 0; k < sorted.size(); k++) {
+            rank[sorted.get(k)] = k;
+        }
+        List<Integer> inputs = sorted.stream().filter(i -> d.elements().get(i).label().map(l -> l.type().equals("Input")).orElse(false)
+                && d.links().stream().noneMatch(l -> l.to() == i && l.from() != i)
+                && d.links().stream().anyMatch(l -> l.from() == i && l.to() != i)).toList();
+        if (inputs.size() < 2) {
+            return order;
+        }
+        java.util.function.ToIntFunction<Integer> branch = i -> d.links().stream().filter(l -> l.from() == i && l.to() != i)
+                .mapToInt(l -> rank[l.to()]).min().orElse(rank[i]);
+        List<Integer> byBranch = new java.util.ArrayList<>(inputs);
+        byBranch.sort(Comparator.comparingInt(branch).thenComparingInt(i -> rank[i]));
+        int[] placed = rank.clone();
+        for (int k = 0; k < inputs.size(); k++) {
+            placed[byBranch.get(k)] = rank[inputs.get(k)];
+        }
+        return Comparator.comparingInt(i -> placed[i]);
     }
 
     /** Start and extent of an element along the flow. */

@@ -29,28 +29,22 @@ final class PipelineInputs {
      * caption of a box with nothing flowing into it: the box feeds those links, and the entry is blanked (the
      * assembler drops an element without text or label). Returns the new links.
      */
-    List<Link> captionStarts(List<Element> elements, List<Link> links, List<Integer> entries, int boxCount, List<TextLines.Line> text) {
+    List<Link> captionStarts(List<Element> elements, List<Link> links, List<Integer> entries, int boxCount, List<TextLines.Line> text,
+                             java.util.function.Function<Rect, String> readAt) {
         List<Link> out = new ArrayList<>(links);
         // a caption holds a word: OCR of a hatched or photographed picture yields fragments as tall as the picture
         List<TextLines.Line> captions = BoxCaptions.outside(text, elements.subList(0, boxCount));
         for (int en : entries) {
             Rect at = elements.get(en).box();
-            int best = -1;
-            double bestGap = Double.MAX_VALUE;
-            for (int i = 0; i < boxCount; i++) {
-                final int box = i;
-                if (out.stream().anyMatch(l -> l.to() == box)) {
-                    continue;
-                }
-                for (TextLines.Line t : captions) {
-                    double reach = 2.0 * t.box().height;
-                    double captionGap = BoxCaptions.gap(elements.get(i).box(), t.box());
-                    double endGap = ConnectorTracer.distance(t.box(), ConnectorTracer.centreX(at), ConnectorTracer.centreY(at));
-                    if (captionGap <= reach && endGap <= reach && captionGap + endGap < bestGap) {
-                        bestGap = captionGap + endGap;
-                        best = i;
+            int best = captionedBox(elements, out, boxCount, at, captions);
+            if (best < 0) {
+                List<TextLines.Line> gaps = new ArrayList<>();
+                for (int i = 0; i < boxCount; i++) {
+                    if (!fed(out, i) && !BoxCaptions.hasWord(elements.get(i).text())) {
+                        gapCaption(elements.get(i).box(), at, readAt).ifPresent(gaps::add);
                     }
                 }
+                best = captionedBox(elements, out, boxCount, at, gaps);
             }
             if (best < 0) {
                 continue;
@@ -65,6 +59,64 @@ final class PipelineInputs {
         }
         return out;
     }
+
+    /** The box with nothing flowing into it whose caption (one of {@code captions}) the free end {@code at} starts at, or -1. */
+    private static int captionedBox(List<Element> elements, List<Link> links, int boxCount, Rect at, List<TextLines.Line> captions) {
+        int best = -1;
+        double bestGap = Double.MAX_VALUE;
+        for (int i = 0; i < boxCount; i++) {
+            if (fed(links, i)) {
+                continue;
+            }
+            for (TextLines.Line t : captions) {
+                double reach = 2.0 * t.box().height;
+                double captionGap = BoxCaptions.gap(elements.get(i).box(), t.box());
+                double endGap = ConnectorTracer.distance(t.box(), ConnectorTracer.centreX(at), ConnectorTracer.centreY(at));
+                if (captionGap <= reach && endGap <= reach && captionGap + endGap < bestGap) {
+                    bestGap = captionGap + endGap;
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean fed(List<Link> links, int box) {
+        return links.stream().anyMatch(l -> l.to() == box);
+    }
+
+    /**
+     * The caption read between a picture and an arrow's free end beside it (below, above, left or right of it, nearer
+     * than the picture's own extent that way), as one line spanning that gap; empty when the gap holds no word.
+     * The whole-figure reading loses a caption set close under a hatched or photographed picture (the page layout
+     * takes the two for one image block) while the gap alone reads it ("Image A" came out as "A").
+     */
+    static Optional<TextLines.Line> gapCaption(Rect picture, Rect end, java.util.function.Function<Rect, String> readAt) {
+        int ex = (int) ConnectorTracer.centreX(end);
+        int ey = (int) ConnectorTracer.centreY(end);
+        Rect gap = null;
+        if (ex >= picture.x && ex < picture.x + picture.width) {
+            if (ey > picture.y + picture.height && ey - (picture.y + picture.height) <= picture.height) {
+                gap = new Rect(picture.x, picture.y + picture.height, picture.width, ey - (picture.y + picture.height));
+            } else if (ey < picture.y && picture.y - ey <= picture.height) {
+                gap = new Rect(picture.x, ey, picture.width, picture.y - ey);
+            }
+        } else if (ey >= picture.y && ey < picture.y + picture.height) {
+            if (ex > picture.x + picture.width && ex - (picture.x + picture.width) <= picture.width) {
+                gap = new Rect(picture.x + picture.width, picture.y, ex - (picture.x + picture.width), picture.height);
+            } else if (ex < picture.x && picture.x - ex <= picture.width) {
+                gap = new Rect(ex, picture.y, picture.x - ex, picture.height);
+            }
+        }
+        if (gap == null || Math.min(gap.width, gap.height) < MIN_GAP_PX) {
+            return Optional.empty();
+        }
+        String read = readAt.apply(gap).replaceAll("\\s+", " ").strip();
+        return BoxCaptions.hasWord(read) && BoxCaptions.isShort(read) ? Optional.of(new TextLines.Line(read, gap)) : Optional.empty();
+    }
+
+    /** A gap narrower than a small letter holds no caption. */
+    private static final int MIN_GAP_PX = 8;
 
     /**
      * Labels, in place, every box without a label, a word of text or a size that feeds others and is fed by none as an input

@@ -80,6 +80,43 @@ class PipelineArrowsTest {
         assertEquals("Temporal stream ConvNet", byName.get("lambda2").param("note"), r.graph().layers().toString());
     }
 
+    /**
+     * A two-stream figure whose input pictures are not drawn: each stream is fed by an arrow from nowhere, the lower
+     * arrow starting further left. The made-up inputs follow the streams they feed (input1 feeds the upper stream);
+     * before, they were numbered by where their arrows start, input1 fed the lower stream, and the scorer paired the
+     * twin inputs crosswise.
+     */
+    @Test
+    void madeUpInputsFollowTheirStreams() {
+        BufferedImage img = TestCanvas.white(760, 260);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2));
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 18));
+        g.drawRect(200, 30, 250, 50);
+        g.drawString("Spatial stream ConvNet", 215, 62);
+        g.drawRect(200, 160, 250, 50);
+        g.drawString("Temporal stream ConvNet", 205, 192);
+        g.drawRect(560, 95, 110, 50);
+        g.drawString("concat", 585, 127);
+        g.drawLine(120, 55, 190, 55);
+        g.fillPolygon(new int[] {199, 187, 187}, new int[] {55, 49, 61}, 3);
+        g.drawLine(20, 185, 190, 185);
+        g.fillPolygon(new int[] {199, 187, 187}, new int[] {185, 179, 191}, 3);
+        g.drawLine(450, 55, 550, 110);
+        g.drawLine(450, 185, 550, 130);
+        g.fillPolygon(new int[] {559, 546, 550}, new int[] {115, 113, 103}, 3);
+        g.fillPolygon(new int[] {559, 550, 546}, new int[] {125, 137, 127}, 3);
+        g.dispose();
+        var r = new FigureParser().parse(Cv.fromBufferedImage(img), org.paper2code.eval.DiagramStyle.PIPELINE, "streams", null);
+        var byName = r.graph().byName();
+        String layers = r.graph().layers().toString();
+        assertEquals("Spatial stream ConvNet", byName.get("lambda1").param("note"), layers);
+        assertEquals(List.of("input1"), byName.get("lambda1").from(), layers);
+        assertEquals(List.of("input2"), byName.get("lambda2").from(), layers);
+        assertEquals(List.of("input1", "input2"), r.graph().layers().stream().filter(l -> l.type().equals("Input")).map(l -> l.name()).toList(), layers);
+    }
+
     /** An input picture whose hatching OCR read as fragments (",|4") that feeds a stage is an input. */
     @Test
     void pictureWithFragmentTextIsAnInput() {

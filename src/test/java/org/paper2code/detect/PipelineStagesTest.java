@@ -192,10 +192,31 @@ class PipelineStagesTest {
         es.add(new Element(new Rect(146, 146, 9, 9), "", grammar.read("input"), 0.6)); // the free end under the caption
         List<TextLines.Line> text = List.of(new TextLines.Line("Image A", new Rect(115, 126, 70, 16)));
         PipelineInputs inputs = new PipelineInputs(grammar);
-        List<Link> links = inputs.captionStarts(es, List.of(new Link(2, 1, 0.6)), List.of(2), 2, text);
+        List<Link> links = inputs.captionStarts(es, List.of(new Link(2, 1, 0.6)), List.of(2), 2, text, r -> "");
         assertEquals(List.of(new Link(0, 1, 0.6)), links);
         assertEquals("Input", type(es.get(0).label()));
         assertTrue(es.get(2).label().isEmpty() && es.get(2).text().isEmpty(), "the free end is blanked");
+    }
+
+    /**
+     * The whole-figure reading missed the caption: the gap between the picture and the free end under it is read on
+     * its own, and holds it. Only that gap is read (a region elsewhere yields nothing).
+     */
+    @Test
+    void captionTheFigureReadingMissedIsReadInTheGap() {
+        LabelGrammar grammar = new LabelGrammar();
+        List<Element> es = new ArrayList<>();
+        es.add(new Element(new Rect(100, 20, 100, 100), "", Optional.empty(), 0.9)); // the picture
+        es.add(new Element(new Rect(50, 300, 200, 50), "Embedding network", pipeline.label("Embedding network"), 0.9));
+        es.add(new Element(new Rect(146, 146, 9, 9), "", grammar.read("input"), 0.6)); // the free end under the caption
+        List<Rect> read = new ArrayList<>();
+        java.util.function.Function<Rect, String> ocr = r -> {
+            read.add(r);
+            return r.equals(new Rect(100, 120, 100, 30)) ? "Image A" : "";
+        };
+        List<Link> links = new PipelineInputs(grammar).captionStarts(es, List.of(new Link(2, 1, 0.6)), List.of(2), 2, List.of(), ocr);
+        assertEquals(List.of(new Link(0, 1, 0.6)), links, "gaps read " + read);
+        assertEquals("Input", type(es.get(0).label()));
     }
 
     /** A text-less picture that only feeds others is an input; one fed by another box is not. */
