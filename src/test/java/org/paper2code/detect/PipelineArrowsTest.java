@@ -86,7 +86,7 @@ class PipelineArrowsTest {
         List<Element> es = new ArrayList<>();
         es.add(new Element(new Rect(0, 0, 80, 60), ",\n4", Optional.empty(), 0.9));
         es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
-        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2, List::of);
         assertEquals("Input", es.get(0).label().map(ParsedLabel::type).orElse("-"));
         assertTrue(es.get(1).label().isEmpty(), "a titled stage stays as it is");
     }
@@ -98,7 +98,7 @@ class PipelineArrowsTest {
             List<Element> es = new ArrayList<>();
             es.add(new Element(new Rect(0, 0, 80, 60), size, Optional.empty(), 0.9));
             es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
-            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2, List::of);
             assertTrue(es.get(0).label().isEmpty(), size + " became " + es.get(0).label());
         }
     }
