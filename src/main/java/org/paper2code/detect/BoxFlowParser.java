@@ -174,7 +174,7 @@ public final class BoxFlowParser implements StyleParser {
             if (!entryIds.isEmpty()) {
                 links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get());
             }
-            inputs.textlessSources(elements, links, boxCount, figureText);
+            inputs.textlessSources(elements, links, boxCount, vertical, figureText);
             if (ocrText()) {
                 UnreadStages.label(grey, elements, links, boxCount);
             }
