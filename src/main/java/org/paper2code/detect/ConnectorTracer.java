@@ -118,16 +118,19 @@ public final class ConnectorTracer {
                     touched.add(i);
                 }
             }
-            if (!touched.isEmpty()) {
-                // an arrow drawn from one box that stops a little short of the next, pointing straight at it
-                for (int i = 0; i < boxes.size(); i++) {
-                    if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
-                        if (DEBUG) {
-                            System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
-                        }
-                        touched.add(i);
+            // an arrow drawn from one box that stops a little short of the next, pointing straight at it; or one that
+            // stops short at both ends (a figure drawn large: the gaps grow with it)
+            List<Integer> shortOf = new ArrayList<>();
+            for (int i = 0; i < boxes.size(); i++) {
+                if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
+                    if (DEBUG) {
+                        System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
                     }
+                    shortOf.add(i);
                 }
+            }
+            if (!touched.isEmpty() || shortOf.size() >= 2) {
+                touched.addAll(shortOf);
                 pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
             if (touched.size() < 2) {

@@ -148,4 +148,20 @@ class PipelineArrowsTest {
             assertEquals(x == 0 ? "Input" : "-", es.get(0).label().map(ParsedLabel::type).orElse("-"), "picture at x " + x);
         }
     }
+
+    /**
+     * A figure drawn large: the arrow between two stages stops a few px short of both (7 px below the upper box, its
+     * head 8 px above the lower one). Before, a piece that touched neither box was no connector at all, and the stages
+     * were linked by reading order only (a branch's second input was lost).
+     */
+    @Test
+    void arrowShortOfBothBoxesLinksThem() {
+        BufferedImage img = TestCanvas.white(500, 560);
+        Graphics2D g = stages(img, 4);
+        g.fillRect(246, 169, 8, 195);
+        g.fillPolygon(new int[] {232, 268, 250}, new int[] {360, 360, 390}, 3);
+        g.dispose();
+        ConnectorTracer.Traced t = trace(img);
+        assertEquals(List.of(new Link(0, 1, 0.6)), t.links(), "links " + t.links());
+    }
 }
