@@ -56,6 +56,9 @@ public final class BoxFlowParser implements StyleParser {
         List<Rect> inner = boxes.stream().map(b -> new Rect(b.x + 3, b.y + 3, Math.max(1, b.width - 6), Math.max(1, b.height - 6))).toList();
         long t0 = System.nanoTime();
         List<String> texts = textSource.inside(grey, inner);
+        if (stages != null && ocrText()) {
+            texts = StageRereads.reread(grey, inner, texts, this::label); // titles the one-sheet reading garbled
+        }
         if (System.getenv("P2C_DETECT_TIMING") != null) {
             System.err.printf("  ocr %d boxes: %.0f ms%n", boxes.size(), (System.nanoTime() - t0) / 1e6);
         }
@@ -171,7 +174,7 @@ public final class BoxFlowParser implements StyleParser {
             if (!entryIds.isEmpty()) {
                 links = inputs.captionStarts(elements, links, entryIds, boxCount, figureText.get(), r -> textSource.inside(grey, List.of(r)).get(0));
             }
-            inputs.textlessSources(elements, links, boxCount);
+            inputs.textlessSources(elements, links, boxCount, vertical, figureText);
             if (ocrText()) {
                 UnreadStages.label(grey, elements, links, boxCount);
             }

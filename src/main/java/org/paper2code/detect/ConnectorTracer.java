@@ -118,16 +118,19 @@ public final class ConnectorTracer {
                     touched.add(i);
                 }
             }
-            if (!touched.isEmpty()) {
-                // an arrow drawn from one box that stops a little short of the next, pointing straight at it
-                for (int i = 0; i < boxes.size(); i++) {
-                    if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
-                        if (DEBUG) {
-                            System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
-                        }
-                        touched.add(i);
+            // an arrow drawn from one box that stops a little short of the next, pointing straight at it; or one that
+            // stops short at both ends (a figure drawn large: the gaps grow with it)
+            List<Integer> shortOf = new ArrayList<>();
+            for (int i = 0; i < boxes.size(); i++) {
+                if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
+                    if (DEBUG) {
+                        System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
                     }
+                    shortOf.add(i);
                 }
+            }
+            if (!touched.isEmpty() || shortOf.size() >= 2) {
+                touched.addAll(shortOf);
                 pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
             if (touched.size() < 2) {
@@ -586,18 +589,22 @@ public final class ConnectorTracer {
                 ring.add(new int[] {x, y});
             }
         }
-        // lines entering: clusters of the port's pixels on its outer ring
+        // lines entering: clusters of the port's pixels on its outer ring that run on out of the band (the arms of an
+        // open head, a chevron drawn as two strokes, reach the ring and stop: they are the head, not lines)
         int lines = 0;
+        int clusters = 0;
         boolean[] done = new boolean[ring.size()];
         for (int i = 0; i < ring.size(); i++) {
             if (done[i]) {
                 continue;
             }
-            lines++;
+            clusters++;
+            boolean runsOn = false;
             List<Integer> stack = new ArrayList<>(List.of(i));
             done[i] = true;
             while (!stack.isEmpty()) {
                 int[] p = ring.get(stack.remove(stack.size() - 1));
+                runsOn = runsOn || runsOn(ink, box, p[0], p[1]);
                 for (int j = 0; j < ring.size(); j++) {
                     if (!done[j] && Math.abs(ring.get(j)[0] - p[0]) <= 1 && Math.abs(ring.get(j)[1] - p[1]) <= 1) {
                         done[j] = true;
@@ -605,7 +612,9 @@ public final class ConnectorTracer {
                     }
                 }
             }
+            lines += runsOn ? 1 : 0;
         }
+        lines = lines == 0 ? clusters : lines;
         Rect win = Cv.clip(new Rect(minX - 4, minY - 4, maxX - minX + 9, maxY - minY + 9), ink);
         // only ink close to this port's own pixels: a sibling arm leaving the same point is not this line's head
         boolean[] nearPort = new boolean[win.width * win.height];
@@ -837,6 +846,42 @@ public final class ConnectorTracer {
     }
 
     /** Distance from a point to a rectangle (0 inside). */
+    /** How far beyond the band a line entering a port runs on, at the least (the arms of an open head stop short of it). */
+    private static final int RUN_ON = 8;
+
+    /**
+     * Whether the ink at (x, y), on a port's outer ring, runs on outward: a walk through ink that never comes back
+     * inside the ring gets {@link #RUN_ON} px beyond the band.
+     */
+    private static boolean runsOn(Mat ink, Rect box, int x, int y) {
+        double inner = BAND - 2.5;
+        double goal = BAND + RUN_ON;
+        java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        queue.add(new int[] {x, y});
+        seen.add(((long) y << 32) | x);
+        while (!queue.isEmpty() && seen.size() < 400) {
+            int[] p = queue.poll();
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int xx = p[0] + dx;
+                    int yy = p[1] + dy;
+                    if (xx < 0 || yy < 0 || xx >= ink.cols() || yy >= ink.rows() || ink.get(yy, xx)[0] == 0) {
+                        continue;
+                    }
+                    double dz = distance(box, xx, yy);
+                    if (dz >= goal) {
+                        return true;
+                    }
+                    if (dz >= inner && seen.add(((long) yy << 32) | xx)) {
+                        queue.add(new int[] {xx, yy});
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     static double distance(Rect r, double x, double y) {
         double dx = Math.max(0, Math.max(r.x - x, x - (r.x + r.width - 1)));
         double dy = Math.max(0, Math.max(r.y - y, y - (r.y + r.height - 1)));

@@ -119,18 +119,44 @@ final class PipelineInputs {
     private static final int MIN_GAP_PX = 8;
 
     /**
-     * Labels, in place, every box without a label, a word of text or a size that feeds others and is fed by none as an input
-     * (OCR of a hatched or photographed picture yields fragments, ",|4", "Yj").
+     * Labels, in place, every box without a label that feeds others and is fed by none as an input, when it holds no
+     * word of text or size (OCR of a hatched or photographed picture yields fragments, ",|4", "Yj") or when a caption
+     * outside names it: a stage is titled inside its box, a picture beside it ("Audio waveform" under a waveform whose
+     * strokes OCR reads as "Wwi~" or "WWW") and it begins the flow (a captioned step further on, "2. Extract region
+     * proposals" under a picture of a step, is no input).
      */
-    void textlessSources(List<Element> elements, List<Link> links, int boxCount) {
+    void textlessSources(List<Element> elements, List<Link> links, int boxCount, boolean vertical,
+                         java.util.function.Supplier<List<TextLines.Line>> text) {
         for (int i = 0; i < boxCount; i++) {
             final int box = i;
-            String text = elements.get(i).text();
-            if (!BoxCaptions.hasWord(text) && !SIZE_ONLY.matcher(text).matches() && links.stream().anyMatch(l -> l.from() == box)
-                    && links.stream().noneMatch(l -> l.to() == box)) {
+            String own = elements.get(i).text();
+            if (elements.get(i).label().isPresent() || links.stream().noneMatch(l -> l.from() == box) || links.stream().anyMatch(l -> l.to() == box)) {
+                continue;
+            }
+            if (!BoxCaptions.hasWord(own) && !SIZE_ONLY.matcher(own).matches() || first(elements, i, boxCount, vertical) && captioned(elements, i, boxCount, text.get())) {
                 asInput(elements, i);
             }
         }
+    }
+
+    /** Whether no other box's centre lies before box {@code i} begins, along the flow (left to right, or top down). */
+    private static boolean first(List<Element> elements, int i, int boxCount, boolean vertical) {
+        Rect b = elements.get(i).box();
+        double start = vertical ? b.y : b.x;
+        return elements.subList(0, boxCount).stream()
+                .noneMatch(e -> (vertical ? ConnectorTracer.centreY(e.box()) : ConnectorTracer.centreX(e.box())) < start);
+    }
+
+    /** Whether a caption line outside the boxes lies beside box {@code i} (within two line heights), nearer to it than to any other box. */
+    private static boolean captioned(List<Element> elements, int i, int boxCount, List<TextLines.Line> text) {
+        List<Element> boxes = elements.subList(0, boxCount);
+        for (TextLines.Line t : BoxCaptions.outside(text, boxes)) {
+            double gap = BoxCaptions.gap(boxes.get(i).box(), t.box());
+            if (gap <= 2.0 * t.box().height && boxes.stream().allMatch(b -> BoxCaptions.gap(b.box(), t.box()) >= gap)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a box's text is only a size ("512", "3x224x224"), which names no stage. */

@@ -26,6 +26,7 @@ class GarbledWordsTest {
         assertEquals("BatchNorm", type(layers.label("dnl Batchiterm)")));
         assertEquals("BatchNorm", type(layers.label("on 10 (Bat nNor m}")));
         assertEquals("BatchNorm", type(layers.label("bné B atchNorm)")));
+        assertEquals("Dense", type(layers.label("Oense( 256)")));
     }
 
     /**

@@ -43,6 +43,8 @@ class LabelGrammarTest {
             Subsampling                  | Pooling2D | function=MAX
             maxpool                      | Pooling2D | kernel_row=2
             global avg pool              | GlobalPooling2D | function=AVG
+            Global aresge pooling        | GlobalPooling2D | function=AVG
+            Global max pooling           | GlobalPooling2D | function=MAX
             Global average pooling       | GlobalPooling2D | function=AVG
             fc 4096                      | Dense     | units=4096
             FC-1000                      | Dense     | units=1000

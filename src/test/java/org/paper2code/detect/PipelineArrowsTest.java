@@ -123,7 +123,7 @@ class PipelineArrowsTest {
         List<Element> es = new ArrayList<>();
         es.add(new Element(new Rect(0, 0, 80, 60), ",\n4", Optional.empty(), 0.9));
         es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
-        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2, false, List::of);
         assertEquals("Input", es.get(0).label().map(ParsedLabel::type).orElse("-"));
         assertTrue(es.get(1).label().isEmpty(), "a titled stage stays as it is");
     }
@@ -135,8 +135,70 @@ class PipelineArrowsTest {
             List<Element> es = new ArrayList<>();
             es.add(new Element(new Rect(0, 0, 80, 60), size, Optional.empty(), 0.9));
             es.add(new Element(new Rect(120, 0, 200, 60), "Spatial stream ConvNet", Optional.empty(), 0.9));
-            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2);
+            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2, false, List::of);
             assertTrue(es.get(0).label().isEmpty(), size + " became " + es.get(0).label());
         }
+    }
+
+    /**
+     * Thin arrows with open heads (a chevron of two strokes, 16 px long) between three boxes in a row: each points
+     * right. Before, the chevron's two arms crossing the port's outer ring counted as two more lines entering, so the
+     * head's ink per line fell below the plain tail's and every arrow read backwards.
+     */
+    @Test
+    void openChevronHeadsPointAlongTheLine() {
+        BufferedImage img = TestCanvas.white(760, 200);
+        Graphics2D g = TestCanvas.pen(img, true);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2));
+        List<Rect> boxes = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            g.drawRect(40 + 250 * k, 50, 180, 90);
+            boxes.add(new Rect(40 + 250 * k, 50, 181, 91));
+        }
+        for (int k = 0; k < 2; k++) {
+            int tip = 40 + 250 * (k + 1) - 3;
+            g.drawLine(40 + 250 * k + 183, 95, tip, 95);
+            g.drawLine(tip - 16, 87, tip, 95);
+            g.drawLine(tip - 16, 103, tip, 95);
+        }
+        g.dispose();
+        Mat bgr = Cv.fromBufferedImage(img);
+        Mat ink = Cv.ink(bgr, Cv.background(bgr), 45);
+        ConnectorTracer.Traced t = new ConnectorTracer().trace(ink, OutlinedBoxes.withBorders(ink, boxes), false);
+        assertEquals(List.of(new Link(0, 1, 0.6), new Link(1, 2, 0.6)), t.links().stream().sorted(java.util.Comparator.comparingInt(Link::from)).toList(),
+                "links " + t.links());
+    }
+
+    /**
+     * A waveform whose strokes OCR read as a word ("WWW") with "Audio waveform" under it begins the flow: an input. A
+     * captioned picture further on ("2. Extract region proposals" under a step drawn as a picture) is no input.
+     */
+    @Test
+    void captionedPictureBeginningTheFlowIsAnInput() {
+        for (int x : new int[] {0, 400}) {
+            List<Element> es = new ArrayList<>();
+            es.add(new Element(new Rect(x, 0, 80, 40), "WWW", Optional.empty(), 0.9));
+            es.add(new Element(new Rect(200, 0, 150, 40), "Log-mel filterbank", Optional.empty(), 0.9));
+            List<TextLines.Line> caption = List.of(new TextLines.Line("Audio waveform", new Rect(x - 5, 46, 90, 10)));
+            new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 0.6)), 2, false, () -> caption);
+            assertEquals(x == 0 ? "Input" : "-", es.get(0).label().map(ParsedLabel::type).orElse("-"), "picture at x " + x);
+        }
+    }
+
+    /**
+     * A figure drawn large: the arrow between two stages stops a few px short of both (7 px below the upper box, its
+     * head 8 px above the lower one). Before, a piece that touched neither box was no connector at all, and the stages
+     * were linked by reading order only (a branch's second input was lost).
+     */
+    @Test
+    void arrowShortOfBothBoxesLinksThem() {
+        BufferedImage img = TestCanvas.white(500, 560);
+        Graphics2D g = stages(img, 4);
+        g.fillRect(246, 169, 8, 195);
+        g.fillPolygon(new int[] {232, 268, 250}, new int[] {360, 360, 390}, 3);
+        g.dispose();
+        ConnectorTracer.Traced t = trace(img);
+        assertEquals(List.of(new Link(0, 1, 0.6)), t.links(), "links " + t.links());
     }
 }

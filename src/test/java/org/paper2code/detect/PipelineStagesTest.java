@@ -226,7 +226,7 @@ class PipelineStagesTest {
         es.add(new Element(new Rect(0, 0, 60, 60), "", Optional.empty(), 0.9));
         es.add(new Element(new Rect(100, 0, 60, 60), "Decoder", pipeline.label("Decoder"), 0.9));
         es.add(new Element(new Rect(200, 0, 60, 60), "", Optional.empty(), 0.9));
-        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 1), new Link(1, 2, 1)), 3);
+        new PipelineInputs(new LabelGrammar()).textlessSources(es, List.of(new Link(0, 1, 1), new Link(1, 2, 1)), 3, false, List::of);
         assertEquals("Input", type(es.get(0).label()));
         assertFalse(es.get(2).label().isPresent());
     }
