@@ -33,7 +33,7 @@ final class CuboidLabels {
     /** Words closer than this many band heights may be one label (the space between "Conv2D(512," and "(3,3))"). */
     private static final double WORD_GAP = 2.5;
     /** Height (px) the band is enlarged to: Tesseract reads glyphs best at 30-40 px. */
-    private static final double[] BAND_PX = {24, 36, 48};
+    private static final double[] BAND_PX = {24, 30, 36, 48};
     /** Grey levels under the ground that count as ink: small labels are blurred to a light grey (150-200 on white). */
     private static final double INK = 35;
     /**
@@ -60,14 +60,13 @@ final class CuboidLabels {
             Rect s = shapes.get(i);
             double left = i > 0 ? shapes.get(i - 1).x + shapes.get(i - 1).width / 2.0 : s.x - s.width;
             double right = i + 1 < shapes.size() ? shapes.get(i + 1).x + shapes.get(i + 1).width / 2.0 : s.x + 2.0 * s.width;
-            Optional<Reading> any = read(grey, s, left, right, grammar);
-            Optional<Reading> r = any.filter(x -> x.votes() >= MIN_VOTES && x.label().type().equals(l.type) && !NAME.matcher(x.text()).matches());
+            Optional<Reading> r = read(grey, s, left, right, grammar);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
                 System.err.println("LABEL " + s.x + "," + s.y + "," + s.width + "," + s.height + " " + l.type + " " + l.params + " inf " + l.inferred
-                        + " <- " + any.map(x -> "'" + x.text() + "' " + x.votes() + " " + stated(x.label())).orElse("-"));
+                        + " <- " + r.orElse(null));
             }
-            r.ifPresent(x -> x.label().params().forEach((key, value) -> {
-                if (!x.label().inferredKeys().contains(key) && (!l.params.containsKey(key) || l.inferred.contains(key))) {
+            r.filter(x -> x.type().equals(l.type)).ifPresent(x -> x.stated().forEach((key, value) -> {
+                if (!l.params.containsKey(key) || l.inferred.contains(key)) {
                     l.params.put(key, value);
                     l.inferred.remove(key);
                 }
@@ -76,56 +75,62 @@ final class CuboidLabels {
     }
 
     /**
-     * The label over the shape read into a type and its stated values, where the readings agree: the band is read at
-     * each of {@link #BAND_PX} heights, and the grammar's reading (type and stated parameters) most of them give wins
-     * (ties: the one stating more). Empty where no reading names a type. left and right bound the shape's column.
+     * The label over the shape: the type and the values most of its readings agree on. The band is read at each of
+     * {@link #BAND_PX} heights; the type most readings name wins if {@link #MIN_VOTES} name it, and of the values
+     * its readings state, each one that many give and no other value of its key as often. A reading that is a
+     * layer's name ({@link #NAME}) gives a type but no values. Empty where no type wins. left and right bound the
+     * shape's column.
      */
     static Optional<Reading> read(Mat grey, Rect shape, double left, double right, LabelGrammar grammar) {
         Optional<Rect> band = band(grey, shape, left, right);
         if (band.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Reading> byStated = new LinkedHashMap<>();
-        Map<String, Integer> votes = new LinkedHashMap<>();
+        List<ParsedLabel> readings = new ArrayList<>();
+        List<Boolean> names = new ArrayList<>();
         for (double px : BAND_PX) {
             double scale = Math.max(1, px / (band.get().height - 2 * MARGIN));
             String text = line(Cv.ocrCropGrey(grey, band.get(), scale));
             Optional<ParsedLabel> p = grammar.read(text);
             if (System.getenv("P2C_DETECT_DEBUG") != null) {
-                System.err.println("label over " + shape + " at " + px + " px: '" + text + "' -> " + p.map(CuboidLabels::stated).orElse("-"));
+                System.err.println("label over " + shape + " at " + px + " px: '" + text + "' -> " + p.map(x -> x.type() + " " + stated(x)).orElse("-"));
             }
-            if (p.isPresent()) {
-                String key = stated(p.get());
-                byStated.putIfAbsent(key, new Reading(text, p.get()));
-                votes.merge(key, 1, Integer::sum);
+            p.ifPresent(readings::add);
+            p.ifPresent(x -> names.add(NAME.matcher(text).matches()));
+        }
+        Map<String, Integer> types = new LinkedHashMap<>();
+        readings.forEach(p -> types.merge(p.type(), 1, Integer::sum));
+        Optional<String> type = winner(types);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Map<Object, Integer>> values = new TreeMap<>();
+        for (int k = 0; k < readings.size(); k++) {
+            if (readings.get(k).type().equals(type.get()) && !names.get(k)) {
+                stated(readings.get(k)).forEach((key, v) -> values.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(v, 1, Integer::sum));
             }
         }
-        return votes.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparingInt(e -> statedCount(byStated.get(e.getKey()).label())))
-                .map(e -> byStated.get(e.getKey()).withVotes(e.getValue()));
+        Map<String, Object> agreed = new TreeMap<>();
+        values.forEach((key, counts) -> winner(counts).ifPresent(v -> agreed.put(key, v)));
+        return Optional.of(new Reading(type.get(), agreed));
     }
 
-    /** A label as read: its text, the grammar's reading and how many of the readings gave it. */
-    record Reading(String text, ParsedLabel label, int votes) {
-        Reading(String text, ParsedLabel label) {
-            this(text, label, 1);
-        }
-
-        Reading withVotes(int n) {
-            return new Reading(text, label, n);
-        }
+    /** The value given most often, if given at least {@link #MIN_VOTES} times and more often than any other. */
+    private static <T> Optional<T> winner(Map<T, Integer> counts) {
+        int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<T> top = counts.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+        return most >= MIN_VOTES && top.size() == 1 ? Optional.of(top.get(0)) : Optional.empty();
     }
 
-    /** The type and the values the label states (not the ones the grammar filled in), as a key to compare readings by. */
-    private static String stated(ParsedLabel p) {
+    /** A label as its readings agree on it: the layer type and the values stated. */
+    record Reading(String type, Map<String, Object> stated) {
+    }
+
+    /** The values the label states (not the ones the grammar filled in). */
+    private static Map<String, Object> stated(ParsedLabel p) {
         Map<String, Object> m = new TreeMap<>(p.params());
         p.inferredKeys().forEach(m::remove);
-        return p.type() + " " + m;
-    }
-
-    private static int statedCount(ParsedLabel p) {
-        return (int) p.params().keySet().stream().filter(k -> !p.inferredKeys().contains(k)).count();
+        return m;
     }
 
     /** The words of an enlarged line, read as one line of text. */
@@ -160,6 +165,17 @@ final class CuboidLabels {
         double ground = Cv.median(crop);
         Mat dark = new Mat();
         Imgproc.threshold(crop, dark, ground - INK, 255, Imgproc.THRESH_BINARY_INV);
+        // ink joined to the shape (the outlines of a cuboid's top face, drawn over its solid box) is no label
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        int k = Imgproc.connectedComponentsWithStats(dark, labels, stats, new Mat(), 8, org.opencv.core.CvType.CV_32S);
+        for (int c = 1; c < k; c++) {
+            if (stats.get(c, Imgproc.CC_STAT_TOP)[0] + stats.get(c, Imgproc.CC_STAT_HEIGHT)[0] >= dark.rows()) {
+                Mat mask = new Mat();
+                Core.compare(labels, new org.opencv.core.Scalar(c), mask, Core.CMP_EQ);
+                dark.setTo(new org.opencv.core.Scalar(0), mask);
+            }
+        }
         int bottom = -1;
         int top = -1;
         for (int y = dark.rows() - 1; y >= 0; y--) {
