@@ -1,5 +1,6 @@
 package org.paper2code.eval;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +33,9 @@ import org.paper2code.graph.Topology;
  *     algorithm; pairs of different types are then dropped. Up to three more rounds add
  *     {@code 0.1 * (1 - edgeAgreement)}: the share of the two layers' neighbours that the previous round
  *     paired with each other, so twins (the identical 1x1 convolutions opening two Inception branches) pair
- *     by what they feed; without it an exact copy of the truth could score below 1. Each kept pair is a node true
+ *     by what they feed; without it an exact copy of the truth could score below 1. Then two predicted layers trade
+ *     truth partners when that costs nothing by the cost above and more predicted edges hold (the rounds re-pair a
+ *     chain of twins all at once and can end crosswise). Each kept pair is a node true
  *     positive; unpaired predicted layers are false positives, unpaired truth layers false negatives.</li>
  * <li>A predicted edge a&rarr;b is correct when a and b are paired with truth layers A and B
  *     and the truth has the edge A&rarr;B. Edges are counted once per distinct pair.</li>
@@ -95,6 +98,7 @@ public final class GraphMatcher {
                 }
                 pairs = next;
             }
+            pairs = swapTwins(p, t, base, pairs, edges(predicted), edges(truth));
         }
         Prf nodes = new Prf(pairs.size(), p.size() - pairs.size(), t.size() - pairs.size());
 
@@ -124,6 +128,77 @@ public final class GraphMatcher {
         }
         boolean exact = nodes.fp() == 0 && nodes.fn() == 0 && edgeScore.fp() == 0 && edgeScore.fn() == 0;
         return new Match(pairs, nodes, edgeScore, params, exact);
+    }
+
+    /**
+     * Twins the rounds can leave crosswise: re-pairing every layer at once by the previous round's pairing swaps a
+     * chain of twins (two inputs and the two streams they feed) together, round after round. Two predicted layers
+     * trade truth partners when that costs nothing by the base cost and more predicted edges then hold; repeated
+     * until no trade helps (each trade adds an edge, so it ends).
+     */
+    private static Map<String, String> swapTwins(List<Layer> p, List<Layer> t, double[][] base, Map<String, String> pairs,
+                                                 Set<List<String>> pe, Set<List<String>> te) {
+        Map<String, Integer> pi = new HashMap<>();
+        Map<String, Integer> ti = new HashMap<>();
+        for (int i = 0; i < p.size(); i++) {
+            pi.put(p.get(i).name(), i);
+        }
+        for (int j = 0; j < t.size(); j++) {
+            ti.put(t.get(j).name(), j);
+        }
+        Map<String, List<List<String>>> incident = new HashMap<>();
+        for (List<String> e : pe) {
+            incident.computeIfAbsent(e.get(0), k -> new ArrayList<>()).add(e);
+            if (!e.get(1).equals(e.get(0))) {
+                incident.computeIfAbsent(e.get(1), k -> new ArrayList<>()).add(e);
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>(pairs);
+        List<String> paired = new ArrayList<>(out.keySet());
+        boolean traded = true;
+        while (traded) {
+            traded = false;
+            for (int x = 0; x < paired.size(); x++) {
+                for (int y = x + 1; y < paired.size(); y++) {
+                    String a = paired.get(x);
+                    String b = paired.get(y);
+                    int i = pi.get(a);
+                    int k = pi.get(b);
+                    int ja = ti.get(out.get(a));
+                    int jb = ti.get(out.get(b));
+                    if (base[i][jb] >= FORBIDDEN || base[k][ja] >= FORBIDDEN
+                            || base[i][jb] + base[k][ja] > base[i][ja] + base[k][jb] + 1e-9) {
+                        continue;
+                    }
+                    Set<List<String>> touched = new LinkedHashSet<>(incident.getOrDefault(a, List.of()));
+                    touched.addAll(incident.getOrDefault(b, List.of()));
+                    int before = holding(touched, out, te);
+                    String partnerOfA = out.get(a);
+                    out.put(a, out.get(b));
+                    out.put(b, partnerOfA);
+                    if (holding(touched, out, te) > before) {
+                        traded = true;
+                    } else {
+                        out.put(b, out.get(a));
+                        out.put(a, partnerOfA);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many of the predicted edges hold in the truth under the pairing. */
+    private static int holding(Set<List<String>> predictedEdges, Map<String, String> pairs, Set<List<String>> te) {
+        int n = 0;
+        for (List<String> e : predictedEdges) {
+            String a = pairs.get(e.get(0));
+            String b = pairs.get(e.get(1));
+            if (a != null && b != null && te.contains(List.of(a, b))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Map<String, String> assign(List<Layer> p, List<Layer> t, double[][] cost) {

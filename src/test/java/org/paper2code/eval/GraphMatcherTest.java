@@ -210,4 +210,43 @@ class GraphMatcherTest {
         assertEquals("a1", m.pairs().get("r"));
         assertTrue(m.exact());
     }
+    /** in1 -> t1, in2 -> t2 (two unnamed streams of one type), both into cat -> fc: 6 layers, 5 edges. */
+    private static Graph twoStreams(String in1, String in2, String t1, String t2, String cat, String fc,
+                                    String t1From, String t2From) {
+        return new Graph(List.of(
+                Layer.of("Input", in1, Map.of("output_shape", List.of(3, 64, 64))),
+                Layer.of("Input", in2, Map.of("output_shape", List.of(3, 64, 64))),
+                Layer.of("Lambda", t1, Map.of(), t1From),
+                Layer.of("Lambda", t2, Map.of(), t2From),
+                Layer.of("Concat", cat, Map.of(), t1, t2),
+                Layer.of("Dense", fc, Map.of("units", 2), cat)));
+    }
+
+    @Test
+    void twinChainsPairByWhatTheyFeedEvenWhenListedCrosswise() {
+        // a two-stream figure whose streams the parser listed in the other order: the same graph, so it must be
+        // exact. Every twin's cost is equal either way round; re-pairing all of them at once by the previous
+        // round's edges swapped both the inputs and the streams each round and ended crosswise (edge F1 0.6)
+        Graph t = twoStreams("in1", "in2", "L1", "L2", "cat", "fc", "in1", "in2");
+        Graph p = twoStreams("u", "v", "A", "B", "c", "d", "v", "u");
+        GraphMatcher.Match m = matcher.match(p, t);
+        assertEquals(new Prf(5, 0, 0), m.edges());
+        assertTrue(m.exact());
+    }
+
+    @Test
+    void aMiswiredStreamStillLosesItsEdge() {
+        // both inputs feed one stream, the other stream is fed by nothing: no pairing can make that right
+        Graph t = twoStreams("in1", "in2", "L1", "L2", "cat", "fc", "in1", "in2");
+        Graph p = new Graph(List.of(
+                Layer.of("Input", "u", Map.of("output_shape", List.of(3, 64, 64))),
+                Layer.of("Input", "v", Map.of("output_shape", List.of(3, 64, 64))),
+                Layer.of("Lambda", "A", Map.of(), "u", "v"),
+                Layer.of("Lambda", "B", Map.of()),
+                Layer.of("Concat", "c", Map.of(), "A", "B"),
+                Layer.of("Dense", "d", Map.of("units", 2), "c")));
+        GraphMatcher.Match m = matcher.match(p, t);
+        assertEquals(new Prf(4, 1, 1), m.edges());
+        assertFalse(m.exact());
+    }
 }
