@@ -104,14 +104,7 @@ public final class GraphMatcher {
 
         Set<List<String>> pe = edges(predicted);
         Set<List<String>> te = edges(truth);
-        int edgeTp = 0;
-        for (List<String> e : pe) {
-            String a = pairs.get(e.get(0));
-            String b = pairs.get(e.get(1));
-            if (a != null && b != null && te.contains(List.of(a, b))) {
-                edgeTp++;
-            }
-        }
+        int edgeTp = holding(pe, pairs, te);
         Prf edgeScore = new Prf(edgeTp, pe.size() - edgeTp, te.size() - edgeTp);
 
         Ratio params = Ratio.ZERO;
