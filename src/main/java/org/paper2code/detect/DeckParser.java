@@ -142,9 +142,6 @@ final class DeckParser implements StyleParser {
             stridesFromSizes(layers);
         }
         if (style == DiagramStyle.BOX_3D) {
-            if (textSource == FigureText.ocr()) {
-                CuboidLabels.apply(layers, shapes, Cv.grey(bgr), grammar);
-            }
             new CuboidNumbers(grammar, textSource).apply(layers, shapes, faces, textGrey, Cv.grey(bgr));
         }
         if (System.getenv("P2C_DETECT_DEBUG") != null) {
