@@ -42,6 +42,7 @@ final class StageRereads {
             Map<String, String> firstByType = new LinkedHashMap<>();
             Map<String, Integer> votes = new LinkedHashMap<>();
             double base = TextSheet.scale(grey, r);
+            rereads:
             for (double f : SCALE_FACTORS) {
                 double scale = Math.min(base * f, (double) MAX_SIDE / Math.max(r.width, r.height));
                 for (boolean inGrey : new boolean[] {true, false}) {
@@ -57,6 +58,9 @@ final class StageRereads {
                         firstByType.putIfAbsent(p.type(), text);
                         votes.merge(p.type(), 1, Integer::sum);
                     });
+                    if (sheetType.isPresent() && votes.getOrDefault(sheetType.get(), 0) >= CONFIRMATIONS) {
+                        break rereads; // the sheet read it right: OCR time is spent only on doubtful titles
+                    }
                 }
             }
             final int box = i;
@@ -76,6 +80,9 @@ final class StageRereads {
     private static boolean outvotes(Map.Entry<String, Integer> best, String sheetType, Map<String, Integer> votes) {
         return !best.getKey().equals(sheetType) && 2 * best.getValue() >= READINGS && best.getValue() > votes.getOrDefault(sheetType, 0) + 1;
     }
+
+    /** Rereads that, naming the type the sheet read, end the rereading of a box (its rereads can then hardly outvote it). */
+    private static final int CONFIRMATIONS = 2;
 
     /** Readings of one box: each scale, grey and binarised. */
     private static final int READINGS = 2 * SCALE_FACTORS.length;
