@@ -14,7 +14,9 @@ import org.opencv.core.Rect;
  * blurred "Global average pooling") is read again, box by box: alone on its crop (the sheet's neighbours sway
  * Tesseract), grey and binarised (blurred strokes read in grey, crisp ones binarised), at a few scales around the
  * sheet's. The type most readings name wins (the earliest reading of it gives the text); a box none of them reads
- * keeps its text. Only plain boxes with title-like ink are read again: a picture's OCR is fragments at any scale.
+ * keeps its text. A box whose sheet text parses is read again too, since a garbled title often still parses as the
+ * wrong kind; there the rereads must outvote the sheet's type ({@link #outvotes}). Only plain boxes with title-like
+ * ink are read again: a picture's OCR is fragments at any scale.
  */
 final class StageRereads {
     /** Scales tried, as multiples of the one the sheet used. */
@@ -26,19 +28,21 @@ final class StageRereads {
     }
 
     /**
-     * The texts of the regions, each one {@code label} reads nothing in (and that holds a title on a plain fill)
-     * replaced by its best reading alone.
+     * The texts of the regions that hold a title on a plain fill, each replaced by its best reading alone when
+     * {@code label} reads nothing in it or the rereads outvote the type it reads.
      */
     static List<String> reread(Mat grey, List<Rect> regions, List<String> texts, Function<String, Optional<ParsedLabel>> label) {
         List<String> out = new ArrayList<>(texts);
         for (int i = 0; i < regions.size(); i++) {
             Rect r = Cv.clip(regions.get(i), grey);
-            if (r.width < 8 || r.height < 8 || label.apply(texts.get(i)).isPresent() || !UnreadStages.titleInk(grey, r)) {
+            if (r.width < 8 || r.height < 8 || !UnreadStages.titleInk(grey, r)) {
                 continue;
             }
+            Optional<String> sheetType = label.apply(texts.get(i)).map(ParsedLabel::type);
             Map<String, String> firstByType = new LinkedHashMap<>();
             Map<String, Integer> votes = new LinkedHashMap<>();
             double base = TextSheet.scale(grey, r);
+            rereads:
             for (double f : SCALE_FACTORS) {
                 double scale = Math.min(base * f, (double) MAX_SIDE / Math.max(r.width, r.height));
                 for (boolean inGrey : new boolean[] {true, false}) {
@@ -54,12 +58,32 @@ final class StageRereads {
                         firstByType.putIfAbsent(p.type(), text);
                         votes.merge(p.type(), 1, Integer::sum);
                     });
+                    if (sheetType.isPresent() && votes.getOrDefault(sheetType.get(), 0) >= CONFIRMATIONS) {
+                        break rereads; // the sheet read it right: OCR time is spent only on doubtful titles
+                    }
                 }
             }
             final int box = i;
             votes.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                    .filter(best -> sheetType.isEmpty() || outvotes(best, sheetType.get(), votes))
                     .ifPresent(best -> out.set(box, firstByType.get(best.getKey())));
         }
         return out;
     }
+
+    /**
+     * Whether the rereads' type overrules the type the sheet read: another type, named by at least half of the
+     * rereads and more often than the sheet's type (the sheet's own reading counting as one): a garbled sheet title
+     * still parses, often as the wrong kind ("fo 3), softms" a softmax for "fc 37, softmax", "RNN la model" a
+     * recurrent layer for "RNN language model"), while one odd reread is no reason to doubt a clean one.
+     */
+    private static boolean outvotes(Map.Entry<String, Integer> best, String sheetType, Map<String, Integer> votes) {
+        return !best.getKey().equals(sheetType) && 2 * best.getValue() >= READINGS && best.getValue() > votes.getOrDefault(sheetType, 0) + 1;
+    }
+
+    /** Rereads that, naming the type the sheet read, end the rereading of a box (its rereads can then hardly outvote it). */
+    private static final int CONFIRMATIONS = 2;
+
+    /** Readings of one box: each scale, grey and binarised. */
+    private static final int READINGS = 2 * SCALE_FACTORS.length;
 }

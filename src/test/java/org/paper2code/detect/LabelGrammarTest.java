@@ -90,6 +90,7 @@ class LabelGrammarTest {
             convl                        | Conv2D    |
             fel                          | Dense     |
             fe 512                       | Dense     | units=512
+            fe $12                       | Dense     | units=512
             local response norm          | LRN       |
             upsample x2                  | Upsampling2D | size_row=2
             deconv 4x4, 64, /2           | Deconv2D  | filters=64;kernel_row=4;stride_row=2

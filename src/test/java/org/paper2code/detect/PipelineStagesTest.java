@@ -100,6 +100,34 @@ class PipelineStagesTest {
     }
 
     /**
+     * A stage title the one-sheet reading garbled into another kind that still parses ("fo 3), softms" a softmax for
+     * "fc 37, softmax") is read again, and the rereads that agree overrule it; a title the sheet read right keeps its text.
+     */
+    @Test
+    void garbledTitlesThatParseAreReadAgain() {
+        BufferedImage img = TestCanvas.white(360, 80);
+        Graphics2D g = TestCanvas.pen(img, true);
+        int[] xs = {20, 200};
+        for (int x : xs) {
+            g.setColor(new Color(205, 225, 250)); // pastel fill
+            g.fillRoundRect(x, 20, 140, 34, 10, 10);
+            g.setColor(Color.DARK_GRAY);
+            g.drawRoundRect(x, 20, 140, 34, 10, 10);
+        }
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        g.drawString("fc 37, softmax", xs[0] + 18, 42);
+        g.drawString("dropout 0.5", xs[1] + 25, 42);
+        g.dispose();
+        Mat grey = Cv.grey(Cv.fromBufferedImage(img));
+        List<Rect> inner = List.of(new Rect(xs[0] + 3, 23, 134, 28), new Rect(xs[1] + 3, 23, 134, 28));
+        List<String> sheet = List.of("fo 3), softms", "dropout 0.5");
+        assertEquals("Softmax", type(pipeline.label(sheet.get(0))), "the garbled title parses, as the wrong kind");
+        List<String> read = StageRereads.reread(grey, inner, sheet, pipeline::label);
+        assertEquals("Dense", type(pipeline.label(read.get(0))), read.get(0));
+        assertEquals("dropout 0.5", read.get(1));
+    }
+
+    /**
      * A stage box on the flow whose tiny title OCR read as nothing or as specks ("aN", "—") is an opaque stage:
      * dropped, it cut the flow input -> backbone -> RPN in two. A wordless box on the flow that holds a picture
      * (hatching running into its frame) or nothing at all is no stage; neither is a wordless box that feeds nothing.
