@@ -118,20 +118,18 @@ public final class ConnectorTracer {
                     touched.add(i);
                 }
             }
-            // an arrow drawn from one box that stops a little short of the next, pointing straight at it or at a slant;
-            // or one that stops short at both ends (a figure drawn large: the gaps grow with it)
+            // an arrow drawn from one box that stops a little short of the next, pointing straight at it; or one that
+            // stops short at both ends (a figure drawn large: the gaps grow with it)
             List<Integer> shortOf = new ArrayList<>();
             for (int i = 0; i < boxes.size(); i++) {
-                if (!touched.contains(i) && (stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))
-                        || stopsShortSlanted(lab, w, c, cb, boxes.get(i)))) {
+                if (!touched.contains(i) && stopsShortHeadOn(lab, w, labels.rows(), c, cb, boxes.get(i))) {
                     if (DEBUG) {
                         System.err.println("head-on: piece " + cb + " touching " + touched + " stops short of box " + i + " " + boxes.get(i));
                     }
                     shortOf.add(i);
                 }
             }
-            // (a piece stopping short of one box alone may still be an input arrow: its other end is then free)
-            if (!touched.isEmpty() || !shortOf.isEmpty()) {
+            if (!touched.isEmpty() || shortOf.size() >= 2) {
                 touched.addAll(shortOf);
                 pieces.add(new Piece(c, cb, List.copyOf(touched)));
             }
@@ -197,11 +195,8 @@ public final class ConnectorTracer {
             }
             // the figure's flow axis, unless the boxes this piece joins sit side by side across it (a pipeline that
             // turns); a diagonal line between boxes at different levels still runs along the flow
-            // (without heads, a piece joining three or more boxes follows the figure's reading direction the same
-            // way: two streams converging on a box below them spread wider across the flow than along it)
-            boolean axis = voted ? flowAxisVertical : vertical;
-            boolean alongVertical = !voted && touched.size() < 3 ? spreadY > spreadX
-                    : sideBySide(touched, boxes, axis) ? !axis : axis;
+            boolean alongVertical = !voted ? spreadY > spreadX
+                    : sideBySide(touched, boxes, flowAxisVertical) ? !flowAxisVertical : flowAxisVertical;
             double sign = flip * ((alongVertical ? voteY : voteX) < 0 ? -1 : 1);
             List<Integer> order = new ArrayList<>(touched);
             order.sort(Comparator.comparingDouble(i -> sign * major(boxes.get(i), alongVertical)));
@@ -779,58 +774,6 @@ public final class ConnectorTracer {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether piece {@code c} ends within {@link #SHORT_REACH} of a side of {@code box} (not a corner) and runs away
-     * from it at a slant (kind: diagonal arrows drawn with a gap at both ends, two streams converging on one box
-     * from boxes side by side): within {@link #HEAD_ON_RUN} px of its point nearest the box, the piece's pixels lie
-     * to one side of that point (an end, not a line passing by) and on average well further from the box (leaving
-     * it, not running along it).
-     */
-    private static boolean stopsShortSlanted(int[] lab, int w, int c, Rect cb, Rect box) {
-        Rect zone = Cv.grow(box, (int) Math.ceil(SHORT_REACH));
-        if (!overlaps(zone, cb)) {
-            return false;
-        }
-        int k = corner(box);
-        int ex = -1;
-        int ey = -1;
-        double nearest = Double.MAX_VALUE;
-        for (int y = Math.max(zone.y, cb.y); y < Math.min(zone.y + zone.height, cb.y + cb.height); y++) {
-            for (int x = Math.max(zone.x, cb.x); x < Math.min(zone.x + zone.width, cb.x + cb.width); x++) {
-                boolean alongX = x >= box.x + k && x <= box.x + box.width - 1 - k;
-                boolean alongY = y >= box.y + k && y <= box.y + box.height - 1 - k;
-                double dz = distance(box, x, y);
-                if (lab[y * w + x] == c && (alongX || alongY) && dz <= SHORT_REACH && dz < nearest) {
-                    nearest = dz;
-                    ex = x;
-                    ey = y;
-                }
-            }
-        }
-        if (ex < 0) {
-            return false;
-        }
-        double sx = 0;
-        double sy = 0;
-        double sd = 0;
-        int n = 0;
-        for (int y = Math.max(cb.y, ey - HEAD_ON_RUN); y <= Math.min(cb.y + cb.height - 1, ey + HEAD_ON_RUN); y++) {
-            for (int x = Math.max(cb.x, ex - HEAD_ON_RUN); x <= Math.min(cb.x + cb.width - 1, ex + HEAD_ON_RUN); x++) {
-                if (lab[y * w + x] == c && Math.hypot(x - ex, y - ey) <= HEAD_ON_RUN) {
-                    sx += x;
-                    sy += y;
-                    sd += distance(box, x, y);
-                    n++;
-                }
-            }
-        }
-        if (n == 0) {
-            return false;
-        }
-        double off = Math.hypot(sx / n - ex, sy / n - ey);
-        return off >= 0.35 * HEAD_ON_RUN && sd / n - nearest >= 0.15 * HEAD_ON_RUN;
     }
 
     /** How far across a line beside its middle no ink of the line may be (the line is thinner than 2 THIN - 1). */
