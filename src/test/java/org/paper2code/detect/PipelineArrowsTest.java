@@ -117,6 +117,23 @@ class PipelineArrowsTest {
         assertEquals(List.of("input1", "input2"), r.graph().layers().stream().filter(l -> l.type().equals("Input")).map(l -> l.name()).toList(), layers);
     }
 
+    /**
+     * Seed 45 figure 331 ({@code corpus synth -n 300 --seed 45}, drawn again here from its seed): a pipeline drawn
+     * large (1197x2391), whose filled arrow heads, 50 px across, are as big as a merge circle and came out of the box
+     * detector as boxes (then stages on the flow: two extra nodes, and the skip line into "RoI pooling" lost). A
+     * head narrows from its base to its tip; a circle does not. The figure now parses exactly.
+     */
+    @Test
+    void largeArrowHeadsAreNoBoxes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.paper2code.synth.CorpusSynth corpus = new org.paper2code.synth.CorpusSynth(45, 1);
+        org.paper2code.synth.FigureFactory.Figure f = new org.paper2code.synth.FigureFactory().make(
+                org.paper2code.synth.CorpusSynth.figureId(331), org.paper2code.eval.DiagramStyle.PIPELINE, corpus.figureSeed(331), "test");
+        java.nio.file.Path image = java.nio.file.Files.write(dir.resolve(f.fileName()), f.bytes());
+        var g = new FigureParser().parse(image, org.paper2code.eval.DiagramStyle.PIPELINE).graph();
+        var m = new org.paper2code.eval.GraphMatcher().match(g, f.truth().graph());
+        assertTrue(m.exact(), "nodes " + m.nodes() + " edges " + m.edges() + " " + g.layers());
+    }
+
     /** An input picture whose hatching OCR read as fragments (",|4") that feeds a stage is an input. */
     @Test
     void pictureWithFragmentTextIsAnInput() {
