@@ -69,10 +69,7 @@ final class CuboidNeighbours {
                             && layers.get(i).type.equals(layers.get(j).type) && alike(shapes.get(i), shapes.get(j))
                             && DigitSlips.slipOf(read[i], read[j])) {
                         read[i] = read[j];
-                        String key = countKey(layers.get(i).type);
-                        if (key != null) {
-                            put(layers.get(i), key, read[i]);
-                        }
+                        putCount(layers.get(i), read[i]);
                         changed = true;
                     }
                 }
@@ -87,13 +84,13 @@ final class CuboidNeighbours {
      */
     private static void drawnCounts(List<? extends ShapeReading> layers, Integer[] read) {
         for (int i = 0; i < layers.size(); i++) {
-            if (read[i] == null || DigitSlips.nearestCount(read[i]) == read[i]) {
+            if (read[i] == null) {
                 continue;
             }
-            read[i] = DigitSlips.nearestCount(read[i]);
-            String key = countKey(layers.get(i).type);
-            if (key != null) {
-                put(layers.get(i), key, read[i]);
+            int nearest = DigitSlips.nearestCount(read[i]);
+            if (nearest != read[i]) {
+                read[i] = nearest;
+                putCount(layers.get(i), nearest);
             }
         }
     }
@@ -109,6 +106,14 @@ final class CuboidNeighbours {
 
     private static boolean alike(Rect a, Rect b) {
         return Math.abs(a.width - b.width) <= SAME_PX && Math.abs(a.height - b.height) <= SAME_PX;
+    }
+
+    /** The layer's drawn count (filters or units by its type, none for other types), marked inferred. */
+    private static void putCount(ShapeReading l, int value) {
+        String key = countKey(l.type);
+        if (key != null) {
+            put(l, key, value);
+        }
     }
 
     private static void put(ShapeReading l, String key, int value) {
